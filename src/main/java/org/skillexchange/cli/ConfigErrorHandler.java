@@ -1,0 +1,31 @@
+package org.skillexchange.cli;
+
+import org.skillexchange.config.InvalidConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** An invalid config ends any command with one line per problem and exit code 2. */
+class ConfigErrorHandler implements IExecutionExceptionHandler {
+
+	static final int CONFIG_ERROR = 2;
+
+	@Override
+	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) throws Exception {
+		InvalidConfig invalid = findInvalidConfig(ex);
+		if (invalid == null) {
+			throw ex;
+		}
+		invalid.problems().forEach(problem -> commandLine.getErr().println("config error: " + problem));
+		return CONFIG_ERROR;
+	}
+
+	private static InvalidConfig findInvalidConfig(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidConfig invalid) {
+				return invalid;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,29 @@
+package org.skillexchange.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the jar; with no command it serves. */
+@Command(name = "skill-exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Skill Exchange notifications for Backstage and Slack.",
+		subcommands = { ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class })
+public class Main {
+
+	public static void main(String[] args) {
+		String[] effective = args.length == 0 ? new String[] { "serve" } : args;
+		int exitCode = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(effective);
+		if (exitCode != 0 || !ServeCommand.isServing()) {
+			System.exit(exitCode);
+		}
+	}
+
+	static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+		var commandLine = new CommandLine(new Main());
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler(new ConfigErrorHandler());
+		return commandLine;
+	}
+}
