@@ -47,6 +47,7 @@ final class ConfigSchema {
 		key("skillExchange.slack.apiUrl", Kind.URL);
 		oneOf("skillExchange.slack.mode", "socket", "http");
 		key("skillExchange.backstage.token", Kind.SECRET);
+		key("skillExchange.backstage.timeout", Kind.DURATION);
 		key("skillExchange.auth.externalAccess[].token", Kind.SECRET);
 		key("skillExchange.auth.externalAccess[].subject", Kind.STRING);
 		key("skillExchange.auth.devMode.enabled", Kind.BOOLEAN);
