@@ -46,13 +46,17 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private static @Nullable BackstageHarness sharedWithCatalog;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	// HTTP/1.1: the JDK's h2c upgrade request is handed to the signals plugin's websocket handler and never answered.
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final boolean catalog;
 
 	private final int port;
 
-	private final String token = "skx-test-" + UUID.randomUUID().toString().replace("-", "");
+	private volatile String token = "skx-test-" + UUID.randomUUID().toString().replace("-", "");
 
 	private final String databasePrefix = "skx_bs_" + UUID.randomUUID().toString().substring(0, 8) + "_";
 
@@ -137,6 +141,16 @@ public final class BackstageHarness implements AutoCloseable {
 			.until(this::ready);
 		lastReadinessMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		System.out.println("Backstage harness ready on " + baseUrl() + " in " + lastReadinessMillis + " ms (log " + log + ")");
+	}
+
+	/**
+	 * Restarts the backend with {@code newToken} as its static external-access token, as an operator
+	 * does after adding Skill Exchange's token to Backstage's config.
+	 */
+	public synchronized void restartAccepting(String newToken) {
+		stop();
+		token = newToken;
+		start();
 	}
 
 	/** Stops the process, keeping its databases so that {@link #start()} brings the same state back. */

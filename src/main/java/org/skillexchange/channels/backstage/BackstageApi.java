@@ -32,6 +32,7 @@ final class BackstageApi {
 		this.endpoint = URI.create(backendBaseUrl.toString().replaceAll("/+$", "") + NOTIFICATIONS_PATH);
 		this.token = token;
 		this.timeout = timeout;
+		// HTTP/1.1: Backstage hands an h2c upgrade request to its websocket handler, which never answers it.
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(timeout)

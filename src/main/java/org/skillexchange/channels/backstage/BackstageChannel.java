@@ -95,7 +95,7 @@ class BackstageChannel implements NotificationChannel {
 		}
 		catch (HttpTimeoutException e) {
 			return new DeliveryOutcome.RetryLater("Backstage at " + backendBaseUrl + " did not answer within "
-					+ settings.timeout().toSeconds() + " s", null);
+					+ settings.timeout().toMillis() + " ms", null);
 		}
 		catch (IOException e) {
 			return new DeliveryOutcome.RetryLater("cannot reach Backstage at " + backendBaseUrl + ": " + describe(e), null);
