@@ -73,6 +73,17 @@ class NotificationsApiTests {
 		return call(method, path, body, "X-Skill-Exchange-User", user);
 	}
 
+	/** The recording channel's rows; the real channels in the context (off here) log skipped rows of their own. */
+	private static List<JsonNode> recordingOnly(JsonNode deliveries) {
+		List<JsonNode> rows = new java.util.ArrayList<>();
+		deliveries.forEach(row -> {
+			if (row.get("channel").asString().equals("recording")) {
+				rows.add(row);
+			}
+		});
+		return rows;
+	}
+
 	private JsonNode read(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}
@@ -163,12 +174,12 @@ class NotificationsApiTests {
 		String id = read(sent).get("ids").get(0).asString();
 		deliveries.deliverDue();
 
-		var all = read(call("GET", "/deliveries?notification=" + id, null, "Authorization", SERVICE));
+		var all = recordingOnly(read(call("GET", "/deliveries?notification=" + id, null, "Authorization", SERVICE)));
 		assertThat(all.size()).isEqualTo(2);
 		assertThat(all.get(0).get("status").asString()).isEqualTo("DELIVERED");
 		assertThat(all.get(0).get("attempts").asInt()).isEqualTo(1);
 
-		var own = read(asUser("user:default/jdoe", "GET", "/deliveries?notification=" + id, null));
+		var own = recordingOnly(read(asUser("user:default/jdoe", "GET", "/deliveries?notification=" + id, null)));
 		assertThat(own.size()).isEqualTo(1);
 		assertThat(own.get(0).get("recipient").asString()).isEqualTo("user:default/jdoe");
 		assertThat(asUser("user:default/alice", "GET", "/deliveries?notification=" + id, null).statusCode()).isEqualTo(404);

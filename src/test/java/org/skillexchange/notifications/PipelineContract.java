@@ -74,8 +74,13 @@ abstract class PipelineContract {
 		return notifications.record(inquiry("user:default/jdoe")).orElseThrow();
 	}
 
+	/** The recording channel's deliveries; the real channels in the context (off here) add skipped rows of their own. */
+	List<DeliveryView> recordingDeliveries(UUID notificationId) {
+		return engine.forNotification(notificationId).stream().filter(delivery -> delivery.channel().equals("recording")).toList();
+	}
+
 	DeliveryView onlyDelivery(UUID notificationId) {
-		List<DeliveryView> deliveries = engine.forNotification(notificationId);
+		List<DeliveryView> deliveries = recordingDeliveries(notificationId);
 		assertThat(deliveries).hasSize(1);
 		return deliveries.get(0);
 	}
@@ -102,7 +107,7 @@ abstract class PipelineContract {
 
 		assertThat(count("notification")).isEqualTo(1);
 		assertThat(count("inbox_entry")).isEqualTo(2);
-		assertThat(engine.forNotification(id)).extracting(DeliveryView::recipient, DeliveryView::channel, DeliveryView::status)
+		assertThat(recordingDeliveries(id)).extracting(DeliveryView::recipient, DeliveryView::channel, DeliveryView::status)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("user:default/bob", "recording", DeliveryStatus.PENDING),
 					org.assertj.core.groups.Tuple.tuple("user:default/jdoe", "recording", DeliveryStatus.PENDING));
 	}
@@ -111,7 +116,7 @@ abstract class PipelineContract {
 	void theActorIsNeverNotifiedAndRefsAreNormalised() {
 		UUID id = notifications.record(inquiry("User:Default/JDoe", "user:default/alice", "bob")).orElseThrow();
 
-		assertThat(engine.forNotification(id)).extracting(DeliveryView::recipient).containsExactlyInAnyOrder("user:default/jdoe",
+		assertThat(recordingDeliveries(id)).extracting(DeliveryView::recipient).containsExactlyInAnyOrder("user:default/jdoe",
 				"user:default/bob");
 		assertThat(notifications.record(inquiry("user:default/alice"))).isEmpty();
 	}
@@ -246,7 +251,7 @@ abstract class PipelineContract {
 
 		engine.deliverDue();
 
-		assertThat(engine.forNotification(first).get(0).attempts()).isZero();
+		assertThat(recordingDeliveries(first).get(0).attempts()).isZero();
 		assertThat(health.health(true).getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.health(true).getDetails().get("recording").toString()).contains("paused",
 				"Invalid token: use the Bot User OAuth Token");
