@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.skillexchange.notifications.spi.ChannelStatus;
@@ -43,6 +44,8 @@ class BackstageChannel implements NotificationChannel {
 			          subject: external:skill-exchange
 			        accessRestrictions:
 			          - plugin: notifications""";
+
+	private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
 	private final BackstageSettings settings;
 
@@ -182,7 +185,8 @@ class BackstageChannel implements NotificationChannel {
 	}
 
 	private @Nullable String absolute(@Nullable String link) {
-		if (link == null || link.isBlank() || URI.create(link.replace(" ", "%20")).isAbsolute()) {
+		// A link with a scheme goes as given (Backstage itself rejects javascript: and the like).
+		if (link == null || link.isBlank() || SCHEME.matcher(link).lookingAt()) {
 			return link;
 		}
 		return appBaseUrl.toString().replaceAll("/+$", "") + "/" + link.replaceAll("^/+", "");
