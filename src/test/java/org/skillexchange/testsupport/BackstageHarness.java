@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real Backstage backend (notifications, auth with a test-user provider, signals, optionally the
- * catalog) from {@code src/test/backstage-harness}, run with {@code node} on a free loopback port
+ * A real Backstage backend (notifications, auth with a test-user provider, signals) from
+ * {@code src/test/backstage-harness}, run with {@code node} on a free loopback port
  * against the machine's PostgreSQL. {@link #shared()} starts one per JVM; a shutdown hook stops it
  * and drops its databases. Runs {@code npm ci} first when the harness is not installed.
  */
@@ -44,15 +44,11 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private static @Nullable BackstageHarness shared;
 
-	private static @Nullable BackstageHarness sharedWithCatalog;
-
 	// HTTP/1.1: the JDK's h2c upgrade request is handed to the signals plugin's websocket handler and never answered.
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
-
-	private final boolean catalog;
 
 	private final int port;
 
@@ -64,32 +60,21 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	private long lastReadinessMillis;
-
-	private BackstageHarness(boolean catalog) {
-		this.catalog = catalog;
+	private BackstageHarness() {
 		this.port = freePort();
 		this.log = Path.of("target", "backstage-harness-" + databasePrefix + "log");
 	}
 
-	/** The backend without the catalog, started on first use and stopped when the JVM exits. */
+	/** The backend, started on first use and stopped when the JVM exits. */
 	public static synchronized BackstageHarness shared() {
 		if (shared == null) {
-			shared = startedForThisJvm(false);
+			shared = startedForThisJvm();
 		}
 		return shared;
 	}
 
-	/** The backend with the catalog plugin, which ingests {@code catalog.yaml} (users jdoe, alice; group team-a). */
-	public static synchronized BackstageHarness sharedWithCatalog() {
-		if (sharedWithCatalog == null) {
-			sharedWithCatalog = startedForThisJvm(true);
-		}
-		return sharedWithCatalog;
-	}
-
-	private static BackstageHarness startedForThisJvm(boolean catalog) {
-		var harness = new BackstageHarness(catalog);
+	private static BackstageHarness startedForThisJvm() {
+		var harness = new BackstageHarness();
 		Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "backstage-harness-stop"));
 		harness.start();
 		return harness;
@@ -102,10 +87,6 @@ public final class BackstageHarness implements AutoCloseable {
 	/** The static token listed in the backend's {@code backend.auth.externalAccess}, restricted to notifications. */
 	public String serviceToken() {
 		return token;
-	}
-
-	public long lastReadinessMillis() {
-		return lastReadinessMillis;
 	}
 
 	/** Starts the backend (again) on the same port and databases; returns once it is ready. */
@@ -121,7 +102,6 @@ public final class BackstageHarness implements AutoCloseable {
 		Map<String, String> env = builder.environment();
 		env.put("NOTIFY_TOKEN", token);
 		env.put("ENABLE_TEST_USER_PROVIDER", "true");
-		env.put("ENABLE_CATALOG", String.valueOf(catalog));
 		env.put("APP_CONFIG_backend_listen_port", String.valueOf(port));
 		env.put("APP_CONFIG_backend_baseUrl", baseUrl().toString());
 		env.put("APP_CONFIG_backend_database_prefix", databasePrefix);
@@ -139,8 +119,8 @@ public final class BackstageHarness implements AutoCloseable {
 		await("Backstage readiness on " + baseUrl()).atMost(READINESS_TIMEOUT)
 			.pollInterval(Duration.ofMillis(50))
 			.until(this::ready);
-		lastReadinessMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		System.out.println("Backstage harness ready on " + baseUrl() + " in " + lastReadinessMillis + " ms (log " + log + ")");
+		long readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		System.out.println("Backstage harness ready on " + baseUrl() + " in " + readyMillis + " ms (log " + log + ")");
 	}
 
 	/**
