@@ -1,6 +1,5 @@
 package org.skillexchange.templates.web;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -75,9 +74,8 @@ class TemplatePreviewController {
 	private static ResponseEntity<Object> problem(HttpStatus status, String title, String field, String value, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setType(URI.create("about:blank"));
 		problem.setProperty("field", field);
-		problem.setProperty(field, value);
+		problem.setProperty("value", value);
 		return ResponseEntity.status(status).body(problem);
 	}
 }
