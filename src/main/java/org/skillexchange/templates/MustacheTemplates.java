@@ -1,5 +1,6 @@
 package org.skillexchange.templates;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class MustacheTemplates implements Templates, PlainTextRenderer {
 	/** Validates every template and builder; throws {@link InvalidTemplates} listing each problem. */
 	static MustacheTemplates create(TemplateSettings settings, List<NotificationMessageBuilder> builderBeans) {
 		var sources = new TemplateSources(settings);
-		var problems = new java.util.ArrayList<>(sources.problems());
+		var problems = new ArrayList<>(sources.problems());
 		Map<String, NotificationMessageBuilder> builders = new LinkedHashMap<>();
 		for (NotificationMessageBuilder builder : builderBeans) {
 			String key = key(builder.type(), builder.postType());
@@ -80,12 +81,14 @@ final class MustacheTemplates implements Templates, PlainTextRenderer {
 		Map<String, Object> sample = TemplateVariables.sample(type, postType, true);
 		if (channel == TemplateChannel.SLACK) {
 			SlackMessage message = slack(type, postType, sample);
-			return new TemplatePreview(type, postType, channel, null, null, message.text(), message.blocksJson());
+			return new TemplatePreview(type, postType, channel, null, null, message.text(), message.blocksJson(),
+					TemplateVariables.meanings(type));
 		}
 		PlainText text = type == NotificationType.CUSTOM
 				? new PlainText(String.valueOf(sample.get("title")), String.valueOf(sample.get("description")))
 				: backstage(type, postType, sample);
-		return new TemplatePreview(type, postType, channel, text.title(), text.description(), null, null);
+		return new TemplatePreview(type, postType, channel, text.title(), text.description(), null, null,
+				TemplateVariables.meanings(type));
 	}
 
 	PlainText backstage(NotificationType type, @Nullable PostType postType, Map<String, Object> data) {

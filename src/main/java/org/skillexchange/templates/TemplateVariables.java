@@ -91,7 +91,26 @@ final class TemplateVariables {
 	static Map<String, Object> complete(NotificationType type, Map<String, Object> data) {
 		Map<String, Object> model = new LinkedHashMap<>(data);
 		of(type).forEach(variable -> model.putIfAbsent(variable.name(), null));
+		if (model.get("posts") instanceof List<?> posts && type == NotificationType.HACK_DIGEST) {
+			model.put("posts", posts.stream().map(TemplateVariables::completePost).toList());
+		}
 		return model;
+	}
+
+	/** The documented names and what they hold, for people writing templates. */
+	static Map<String, String> meanings(NotificationType type) {
+		Map<String, String> meanings = new LinkedHashMap<>();
+		of(type).forEach(variable -> meanings.put(variable.name(), variable.meaning() + (variable.optional() ? " (optional)" : "")));
+		return meanings;
+	}
+
+	private static Object completePost(Object post) {
+		if (!(post instanceof Map<?, ?> fields)) {
+			return post;
+		}
+		Map<Object, Object> complete = new LinkedHashMap<>(fields);
+		DIGEST_POST_FIELDS.forEach(name -> complete.putIfAbsent(name, null));
+		return complete;
 	}
 
 	private static Object postTypeSample(String name, Object value, @Nullable PostType postType) {

@@ -72,6 +72,18 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void configCheckReportsInvalidTemplatesToo() throws IOException {
+		var file = config("skillExchange:\n  notifications:\n    templates:\n      search.match:\n        backstage:\n"
+				+ "          description: \"{{#postTitle}}match\"\n");
+
+		int exit = run("config", "check", "--config", file.toString());
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString().strip()).isEqualTo("template error: config skillExchange.notifications.templates[search.match]"
+				+ ".backstage.description, line 1: section 'postTitle' is not closed; fix: add {{/postTitle}} where the section should end");
+	}
+
+	@Test
 	void anUnknownTypeListsTheKnownOnes() throws IOException {
 		int exit = run("preview", "gig.enquiry", "--config", config("{}\n").toString());
 

@@ -141,6 +141,15 @@ class MustacheTemplatesTests {
 	}
 
 	@Test
+	void aDigestEntryWithoutCountsStillRenders() {
+		Map<String, Object> data = Map.of("posts", List.of(Map.of("postTitle", "Quiet hack", "postUrl", "https://b.example/h/1")));
+
+		assertThat(templates.render(NotificationType.HACK_DIGEST, null, data).orElseThrow().description())
+			.endsWith("- Quiet hack:  update(s),  comment(s)");
+		assertThat(BlockKit.check(templates.slack(NotificationType.HACK_DIGEST, null, data).blocksJson())).isEmpty();
+	}
+
+	@Test
 	void aCustomNotificationShowsItsOwnTitleAndDescriptionOnSlack() {
 		var content = new NotificationContent(UUID.randomUUID(), NotificationType.CUSTOM, null, null, "Freeze <!here>", "Merge by *Thu*",
 				"https://backstage.example.com/x", Severity.NORMAL, "Skill Exchange", null, Map.of(), "ci-bot", Instant.EPOCH);

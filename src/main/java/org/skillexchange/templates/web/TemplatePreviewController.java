@@ -68,6 +68,7 @@ class TemplatePreviewController {
 			body.put("title", preview.title());
 			body.put("description", preview.description());
 		}
+		body.put("variables", preview.variables());
 		return body;
 	}
 

@@ -85,6 +85,7 @@ class TemplatePreviewControllerTests {
 		assertThat(body.path("channel").asString()).isEqualTo("backstage");
 		assertThat(body.path("title").asString()).isEqualTo("Match: Platform embed: observability");
 		assertThat(body.path("description").asString()).startsWith("It's a match!");
+		assertThat(body.path("variables").path("postTitle").asString()).isEqualTo("title of the post (hack name for hacks)");
 	}
 
 	@Test
