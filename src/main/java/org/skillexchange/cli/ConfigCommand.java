@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.skillexchange.templates.InvalidTemplates;
 import org.skillexchange.templates.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,13 +56,7 @@ class ConfigCommand implements Runnable {
 		public Integer call() {
 			var config = options.load();
 			config.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
-			try {
-				Templates.load(config.toProperties());
-			}
-			catch (InvalidTemplates e) {
-				e.problems().forEach(problem -> spec.commandLine().getErr().println("template error: " + problem));
-				return ConfigErrorHandler.CONFIG_ERROR;
-			}
+			Templates.load(config.toProperties());
 			spec.commandLine().getOut().println("config OK: " + config.files().stream().map(Path::toString).collect(Collectors.joining(", ")));
 			return 0;
 		}

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.skillexchange.notifications.NotificationType;
 import org.skillexchange.notifications.PostType;
-import org.skillexchange.templates.InvalidTemplates;
 import org.skillexchange.templates.TemplateChannel;
 import org.skillexchange.templates.Templates;
 import picocli.CommandLine.Command;
@@ -59,14 +58,7 @@ class PreviewCommand implements Callable<Integer> {
 			err.println("unknown post type '" + postType + "'; use embed, mentorship or hack");
 			return INVALID;
 		}
-		Templates templates;
-		try {
-			templates = Templates.load(options.load().toProperties());
-		}
-		catch (InvalidTemplates e) {
-			e.problems().forEach(problem -> err.println("template error: " + problem));
-			return INVALID;
-		}
+		Templates templates = Templates.load(options.load().toProperties());
 		spec.commandLine().getOut().print(templates.preview(notificationType.get(), templateChannel.get(), post).toDisplayText());
 		spec.commandLine().getOut().flush();
 		return 0;

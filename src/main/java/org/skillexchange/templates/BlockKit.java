@@ -105,8 +105,8 @@ final class BlockKit {
 			}
 			for (JsonNode block : blocks) {
 				cut(block.path("text"), MAX_SECTION_TEXT);
-				cut(block.path("accessory").path("text"), MAX_BUTTON_TEXT);
-				block.path("elements").forEach(element -> cut(element.path("text"), MAX_BUTTON_TEXT));
+				cutButton(block.path("accessory"));
+				block.path("elements").forEach(BlockKit::cutButton);
 			}
 		}
 		return JSON.writeValueAsString(root);
@@ -114,6 +114,12 @@ final class BlockKit {
 
 	static String cut(String text, int max) {
 		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private static void cutButton(JsonNode element) {
+		if (element.path("type").asString("").equals("button")) {
+			cut(element.path("text"), MAX_BUTTON_TEXT);
+		}
 	}
 
 	private static void cut(JsonNode node, int max) {

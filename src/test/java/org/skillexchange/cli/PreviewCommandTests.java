@@ -84,6 +84,18 @@ class PreviewCommandTests {
 	}
 
 	@Test
+	void serveRefusesToStartWithAnInvalidTemplate() throws IOException {
+		var file = config("skillExchange:\n  notifications:\n    templates:\n      hack.member.added:\n        slack:\n"
+				+ "          blocks: \"[{{postTitle}}]\"\n");
+
+		int exit = run("serve", "--config", file.toString());
+
+		assertThat(exit).isEqualTo(2);
+		assertThat(err.toString().strip()).startsWith("template error: config skillExchange.notifications.templates[hack.member.added]"
+				+ ".slack.blocks, line 1: invalid Block Kit JSON");
+	}
+
+	@Test
 	void anUnknownTypeListsTheKnownOnes() throws IOException {
 		int exit = run("preview", "gig.enquiry", "--config", config("{}\n").toString());
 
