@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.skillexchange.auth.Caller;
 import org.skillexchange.notifications.NotificationType;
 import org.skillexchange.notifications.PostType;
 import org.skillexchange.templates.TemplateChannel;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/skill-exchange/templates/{type}/preview}: a type rendered with sample data, as a channel shows it. */
+/**
+ * {@code GET /api/skill-exchange/templates/{type}/preview}: a type rendered with sample data, as a channel shows
+ * it. Any authenticated user or service may look.
+ */
 @RestController
 @RequestMapping("/api/skill-exchange/templates")
 class TemplatePreviewController {
@@ -36,7 +40,7 @@ class TemplatePreviewController {
 	}
 
 	@GetMapping("/{type}/preview")
-	ResponseEntity<Object> preview(@PathVariable String type, @RequestParam(defaultValue = "backstage") String channel,
+	ResponseEntity<Object> preview(Caller caller, @PathVariable String type, @RequestParam(defaultValue = "backstage") String channel,
 			@RequestParam(required = false) @Nullable String postType) {
 		Optional<NotificationType> notificationType = NotificationType.byId(type);
 		if (notificationType.isEmpty()) {

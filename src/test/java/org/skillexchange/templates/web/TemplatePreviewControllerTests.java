@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = { SkillExchangeApplication.class, TemplatePreviewControllerTests.Builders.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "skill-exchange.notifications.templates[search.match].backstage.title=Match: {{postTitle}}")
+		properties = { "skill-exchange.notifications.templates[search.match].backstage.title=Match: {{postTitle}}",
+				"skill-exchange.notifications.delivery.workers=false", "skill-exchange.auth.external-access[0].token=preview-token",
+				"skill-exchange.auth.external-access[0].subject=docs-bot" })
 class TemplatePreviewControllerTests {
 
 	@DynamicPropertySource
@@ -58,7 +60,8 @@ class TemplatePreviewControllerTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer preview-token");
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {
@@ -103,6 +106,13 @@ class TemplatePreviewControllerTests {
 		assertThat(problem.path("field").asString()).isEqualTo("type");
 		assertThat(problem.path("value").asString()).isEqualTo("gig.inquiri");
 		assertThat(problem.path("detail").asString()).startsWith("no notification type 'gig.inquiri'; known types: gig.inquiry,");
+	}
+
+	@Test
+	void aCallerWithoutCredentialsIsTurnedAway() throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/skill-exchange/templates/test/preview"));
+
+		assertThat(http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 	}
 
 	@Test
