@@ -60,6 +60,9 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private @Nullable Process process;
 
+	/** Where this start's output begins in the log, which keeps the output of earlier starts. */
+	private volatile long logOffset;
+
 	private BackstageHarness() {
 		this.port = freePort();
 		this.log = Path.of("target", "backstage-harness-" + databasePrefix + "log");
@@ -89,12 +92,33 @@ public final class BackstageHarness implements AutoCloseable {
 		return token;
 	}
 
-	/** Starts the backend (again) on the same port and databases; returns once it is ready. */
+	/**
+	 * Starts the backend (again) on the same port and databases; returns once it is ready. A failed
+	 * start is tried once more: on a busy shared PostgreSQL a plugin can miss its connection.
+	 */
 	public synchronized void start() {
 		if (process != null && process.isAlive()) {
 			return;
 		}
 		installIfMissing();
+		try {
+			startOnce();
+		}
+		catch (StartupFailed e) {
+			System.out.println("Backstage harness startup failed, trying once more: " + e.getMessage().lines().findFirst().orElse(""));
+			startOnce();
+		}
+	}
+
+	/** The log showed Backstage's own "Backend startup failed". */
+	static final class StartupFailed extends IllegalStateException {
+
+		StartupFailed(String message) {
+			super(message);
+		}
+	}
+
+	private void startOnce() {
 		var builder = new ProcessBuilder("node", "index.js", "--config", "app-config.yaml", "--config", "app-config.pg.yaml")
 			.directory(DIRECTORY.toFile())
 			.redirectErrorStream(true)
@@ -111,14 +135,21 @@ public final class BackstageHarness implements AutoCloseable {
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(log.getParent());
+			logOffset = Files.exists(log) ? Files.size(log) : 0;
 			process = builder.start();
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("cannot run node (Node 20 is needed for the Backstage tests): " + e.getMessage(), e);
 		}
-		await("Backstage readiness on " + baseUrl()).atMost(READINESS_TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(this::ready);
+		try {
+			await("Backstage readiness on " + baseUrl()).atMost(READINESS_TIMEOUT)
+				.pollInterval(Duration.ofMillis(50))
+				.until(this::ready);
+		}
+		catch (RuntimeException e) {
+			stop();
+			throw e;
+		}
 		long readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 		System.out.println("Backstage harness ready on " + baseUrl() + " in " + readyMillis + " ms (log " + log + ")");
 	}
@@ -214,10 +245,9 @@ public final class BackstageHarness implements AutoCloseable {
 		if (running == null || !running.isAlive()) {
 			throw new IllegalStateException("the Backstage harness exited during startup; log " + log + ":\n" + tail());
 		}
-		// A failed plugin start leaves the process running with readiness 503 for ever.
-		if (Files.exists(log) && Files.readString(log).contains("Backend startup failed")) {
-			stop();
-			throw new IllegalStateException("Backend startup failed; log " + log + ":\n" + tail());
+		// A failed plugin start leaves the process running with readiness 503 for ever; start() stops it.
+		if (outputOfThisStart().contains("Backend startup failed")) {
+			throw new StartupFailed("Backend startup failed; log " + log + ":\n" + tail());
 		}
 		try {
 			return http.send(HttpRequest.newBuilder(baseUrl().resolve("/.backstage/health/v1/readiness"))
@@ -231,6 +261,16 @@ public final class BackstageHarness implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return false;
 		}
+	}
+
+	private String outputOfThisStart() throws IOException {
+		if (!Files.exists(log)) {
+			return "";
+		}
+		byte[] bytes = Files.readAllBytes(log);
+		int from = (int) Math.min(logOffset, bytes.length);
+		// ISO-8859-1 never fails on a byte sequence; the marker is plain ASCII.
+		return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
 	}
 
 	private static synchronized void installIfMissing() {

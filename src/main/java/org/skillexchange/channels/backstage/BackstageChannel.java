@@ -45,6 +45,9 @@ class BackstageChannel implements NotificationChannel {
 			        accessRestrictions:
 			          - plugin: notifications""";
 
+	/** How Backstage words a failure inside its send flow, which it answers with 400 like a bad request. */
+	static final String BACKEND_FAILURE = "Failed to send user notifications; caused by";
+
 	private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
 	private final BackstageSettings settings;
@@ -148,6 +151,11 @@ class BackstageChannel implements NotificationChannel {
 			return new DeliveryOutcome.ChannelDown("Backstage at " + backendBaseUrl + " has no notifications backend (HTTP 404 on "
 					+ BackstageApi.NOTIFICATIONS_PATH + "). Fix: check backend.baseUrl, and that Backstage runs "
 					+ "@backstage/plugin-notifications-backend");
+		}
+		if (status == 400 && answer.error().contains(BACKEND_FAILURE)) {
+			// Backstage reports its own failures while sending (its database, say) as 400; for a user ref they pass.
+			return new DeliveryOutcome.RetryLater("Backstage could not store the notification (HTTP 400 " + answer.error() + ")",
+					retryAfter(answer.retryAfter()));
 		}
 		if (status == 429 || status >= 500) {
 			return new DeliveryOutcome.RetryLater("Backstage answered HTTP " + status + " " + answer.error(),

@@ -107,6 +107,25 @@ class BackstageChannelAnswersTests {
 	}
 
 	@Test
+	void backstagesOwnDatabaseFailureIsRetriedThoughItAnswers400() {
+		// What the real backend answered when its PostgreSQL had no free connections.
+		var outcome = deliverWhenAnswering(400, "{\"error\":{\"name\":\"InputError\",\"message\":\"Failed to send user notifications;"
+				+ " caused by error: sorry, too many clients already\"},\"response\":{\"statusCode\":400}}", Map.of());
+
+		assertThat(outcome).isEqualTo(new DeliveryOutcome.RetryLater("Backstage could not store the notification (HTTP 400"
+				+ " InputError: Failed to send user notifications; caused by error: sorry, too many clients already)", null));
+	}
+
+	@Test
+	void schemaErrorIsAPermanentFailure() {
+		var outcome = deliverWhenAnswering(400, "{\"error\":{\"name\":\"InputError\",\"message\":\"request/body/payload must"
+				+ " have required property 'title'\"}}", Map.of());
+
+		assertThat(outcome).isEqualTo(new DeliveryOutcome.PermanentFailure("Backstage rejected the notification (HTTP 400"
+				+ " InputError: request/body/payload must have required property 'title')"));
+	}
+
+	@Test
 	void proxyErrorPageIsRetriedWithItsTextInTheReason() {
 		var outcome = deliverWhenAnswering(502, "<html>Bad Gateway</html>", Map.of());
 
