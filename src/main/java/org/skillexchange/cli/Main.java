@@ -25,6 +25,14 @@ public class Main {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler(new ConfigErrorHandler());
+		// Picocli prints usage only when it has no "did you mean" suggestion; we want both, always.
+		commandLine.setParameterExceptionHandler((problem, arguments) -> {
+			var failed = problem.getCommandLine();
+			failed.getErr().println(problem.getMessage());
+			CommandLine.UnmatchedArgumentException.printSuggestions(problem, failed.getErr());
+			failed.usage(failed.getErr());
+			return failed.getCommandSpec().exitCodeOnInvalidInput();
+		});
 		return commandLine;
 	}
 }
