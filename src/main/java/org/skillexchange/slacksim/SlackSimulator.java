@@ -153,6 +153,12 @@ public final class SlackSimulator implements AutoCloseable {
 		return workspace.tokens();
 	}
 
+	/** Forgets a token: it answers {@code invalid_auth} from now on. */
+	public SlackSimulator removeToken(String token) {
+		workspace.removeToken(token);
+		return this;
+	}
+
 	public SlackSimulator revoke(String token) {
 		workspace.revoke(token);
 		return this;

@@ -198,10 +198,8 @@ final class WebApi implements HttpHandler {
 		catch (SlackError e) {
 			body = error(e.error);
 		}
-		if (fault instanceof Fault.SlowAnswer slow) {
-			pause(slow.delay());
-		}
-		reply(exchange, methodName, token, params, at, body, headers);
+		Duration delay = fault instanceof Fault.SlowAnswer slow ? slow.delay() : Duration.ZERO;
+		reply(exchange, methodName, token, params, at, body, headers, delay);
 	}
 
 	private void rateLimited(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params,
@@ -214,9 +212,15 @@ final class WebApi implements HttpHandler {
 
 	private void reply(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params, Instant at,
 			JsonObject body, Map<String, String> headers) throws IOException {
+		reply(exchange, method, token, params, at, body, headers, Duration.ZERO);
+	}
+
+	/** Records the call as done, then answers after the latency and any extra delay. */
+	private void reply(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params, Instant at,
+			JsonObject body, Map<String, String> headers, Duration delay) throws IOException {
 		boolean ok = body.get("ok").getAsBoolean();
 		record(method, token, params, at, 200, ok ? null : body.get("error").getAsString());
-		pause(latency);
+		pause(latency.plus(delay));
 		send(exchange, 200, body.toString(), "application/json; charset=utf-8", headers);
 	}
 

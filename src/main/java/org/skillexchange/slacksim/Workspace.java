@@ -61,6 +61,10 @@ final class Workspace {
 		revoked.remove(token.value());
 	}
 
+	synchronized void removeToken(String token) {
+		tokens.remove(token);
+	}
+
 	synchronized void revoke(String token) {
 		revoked.add(token);
 	}
