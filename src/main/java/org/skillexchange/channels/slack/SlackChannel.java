@@ -25,6 +25,7 @@ import org.skillexchange.templates.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * attempt looks for the message before posting again.
  */
 @Component
+@Conditional(SlackConfigured.class)
 class SlackChannel implements NotificationChannel {
 
 	static final String ID = "slack";
