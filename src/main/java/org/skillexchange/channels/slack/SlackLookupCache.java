@@ -79,10 +79,19 @@ class SlackLookupCache {
 			.map(OffsetDateTime::toInstant);
 	}
 
+	/** Keeps the first unanswered post's time, so the history search reaches back to the earliest one. */
 	void postStarted(UUID deliveryId, String channelId) {
-		upsert("update slack_post_attempt set channel_id = ?, started_at = ? where delivery_id = ?",
-				"insert into slack_post_attempt (channel_id, started_at, delivery_id) values (?, ?, ?)", channelId, now(),
-				deliveryId);
+		if (unansweredPost(deliveryId).isPresent()) {
+			return;
+		}
+		try {
+			jdbc.sql("insert into slack_post_attempt (channel_id, started_at, delivery_id) values (?, ?, ?)")
+				.params(channelId, now(), deliveryId)
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			// Another attempt of the same delivery recorded its start first; its time is the earlier one.
+		}
 	}
 
 	void postSettled(UUID deliveryId) {
