@@ -17,6 +17,10 @@ public sealed interface Fault {
 	record SlowAnswer(Duration delay) implements Fault {
 	}
 
+	/** Checks the token as usual, then answers {@code ok:false} with this error instead of doing the work. */
+	record Rejects(String error) implements Fault {
+	}
+
 	/** Answers 429 with this Retry-After (seconds), as a rate limit would. */
 	record RateLimited(int retryAfterSeconds) implements Fault {
 	}

@@ -193,7 +193,8 @@ final class WebApi implements HttpHandler {
 		}
 		JsonObject body;
 		try {
-			body = method.handler().apply(new Call(methodName, params, granted));
+			body = fault instanceof Fault.Rejects rejects ? error(rejects.error())
+					: method.handler().apply(new Call(methodName, params, granted));
 		}
 		catch (SlackError e) {
 			body = error(e.error);

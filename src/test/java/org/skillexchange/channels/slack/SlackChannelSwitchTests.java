@@ -43,7 +43,7 @@ class SlackChannelSwitchTests {
 	void aSlackSectionWithoutATokenIsOffWithTheReason() {
 		var settings = new SlackSettings("", "xapp-1", null, "https://slack.com/api/", "socket", Duration.ofSeconds(10));
 		var beans = new StaticListableBeanFactory();
-		beans.addBean("templates", new SimpleSlackTemplates());
+		beans.addBean("templates", Templates.load(java.util.Map.of()));
 		try (Slack slack = Slack.getInstance()) {
 			var channel = new SlackChannel(settings, slack, new SlackLookupCache(JdbcClient.create(new SimpleDriverDataSource()), Clock.systemUTC()),
 					Clock.systemUTC(), beans.getBeanProvider(Templates.class), beans.getBeanProvider(SlackRecipientDirectory.class),

@@ -1,12 +1,11 @@
 package org.skillexchange.channels.slack;
 
-import org.skillexchange.templates.Templates;
 import org.skillexchange.testsupport.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The clock the simulator also runs on, and simple Slack templates. */
+/** The clock the simulator also runs on. */
 @TestConfiguration(proxyBeanMethods = false)
 class SlackChannelTestConfiguration {
 
@@ -14,11 +13,5 @@ class SlackChannelTestConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return SlackChannelTests.CLOCK;
-	}
-
-	@Bean
-	@Primary
-	Templates simpleSlackTemplates() {
-		return new SimpleSlackTemplates();
 	}
 }

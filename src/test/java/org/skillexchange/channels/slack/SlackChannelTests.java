@@ -98,7 +98,7 @@ class SlackChannelTests {
 	}
 
 	private static NotificationContent content(String title) {
-		return new NotificationContent(UUID.randomUUID(), NotificationType.GIG_INQUIRY, null, "user:default/alice", title,
+		return new NotificationContent(UUID.randomUUID(), NotificationType.CUSTOM, null, "user:default/alice", title,
 				"Alice is interested", "http://localhost:3000/skill-exchange", Severity.NORMAL, "Skill Exchange", null, Map.of(),
 				"skill-exchange", Instant.parse("2026-12-01T10:00:00Z"));
 	}
@@ -117,7 +117,7 @@ class SlackChannelTests {
 
 	@Test
 	void aDmArrivesWithBlocksFallbackTextAndTheDeliveryIdInItsMetadata() {
-		UUID notification = notifications.record(NotificationRequest.of(NotificationType.GIG_INQUIRY)
+		UUID notification = notifications.record(NotificationRequest.of(NotificationType.CUSTOM)
 			.to("user:default/ada")
 			.actor("user:default/alice")
 			.title("Learn <Kotlin> & <!channel>")
@@ -132,8 +132,8 @@ class SlackChannelTests {
 		SimulatedMessage message = messagesOf(slack.id()).get(0);
 		assertThat(slack.status()).isEqualTo(DeliveryStatus.DELIVERED);
 		assertThat(slack.reference()).isEqualTo(dm + "/" + message.ts());
-		assertThat(message.text()).isEqualTo("Learn &lt;Kotlin&gt; &amp; &lt;!channel&gt;");
-		assertThat(message.blocksJson()).contains("\"type\":\"section\"", "Learn &lt;Kotlin&gt; &amp; &lt;!channel&gt;");
+		assertThat(message.text()).isEqualTo("Learn &lt;Kotlin&gt; &amp; &lt;!channel&gt;: Alice is interested in your post");
+		assertThat(message.blocksJson()).contains("\"type\":\"section\"", "*Learn &lt;Kotlin&gt; &amp; &lt;!channel&gt;*");
 		assertThat(message.metadataJson()).isEqualTo(
 				"{\"event_type\":\"skill_exchange_delivery\",\"event_payload\":{\"delivery_id\":\"" + slack.id() + "\"}}");
 		assertThat(methodsCalled()).containsExactly("users.lookupByEmail", "conversations.open", "chat.postMessage");
@@ -229,8 +229,12 @@ class SlackChannelTests {
 
 	@Test
 	void contentAndConversationErrorsFailOnlyThatDelivery() {
-		assertThat(channel.deliver(delivery("user:default/linus", "x".repeat(40_001))))
-			.isInstanceOfSatisfying(DeliveryOutcome.PermanentFailure.class, f -> assertThat(f.reason()).contains("msg_too_long"));
+		for (String error : List.of("msg_too_long", "invalid_blocks")) {
+			SIMULATOR.inject("chat.postMessage", new Fault.Rejects(error), 1);
+			CLOCK.advance(Duration.ofSeconds(2));
+			assertThat(channel.deliver(delivery("user:default/linus", "x")))
+				.isInstanceOfSatisfying(DeliveryOutcome.PermanentFailure.class, f -> assertThat(f.reason()).contains(error));
+		}
 
 		SIMULATOR.archive(SIMULATOR.dmWith("U0LINUS"));
 		CLOCK.advance(Duration.ofSeconds(2));
