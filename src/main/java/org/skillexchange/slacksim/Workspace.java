@@ -125,10 +125,6 @@ final class Workspace {
 		return dmByUser.containsValue(channel);
 	}
 
-	synchronized @Nullable String dmUser(String channel) {
-		return dmByUser.entrySet().stream().filter(e -> e.getValue().equals(channel)).map(Map.Entry::getKey).findFirst().orElse(null);
-	}
-
 	synchronized void archive(String channel) {
 		archived.add(channel);
 	}
