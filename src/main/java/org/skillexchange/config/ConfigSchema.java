@@ -41,6 +41,10 @@ final class ConfigSchema {
 		key("skillExchange.notifications.delivery.pollInterval", Kind.DURATION);
 		key("skillExchange.notifications.delivery.leaseDuration", Kind.DURATION);
 		key("skillExchange.notifications.delivery.workers", Kind.BOOLEAN);
+		key("skillExchange.notifications.delivery.probeInterval", Kind.DURATION);
+		key("skillExchange.notifications.delivery.concurrency", Kind.POSITIVE_INT);
+		key("skillExchange.notifications.delivery.initialBackoff", Kind.DURATION);
+		key("skillExchange.notifications.delivery.maxBackoff", Kind.DURATION);
 		key("skillExchange.slack.token", Kind.SECRET);
 		key("skillExchange.slack.appToken", Kind.SECRET);
 		key("skillExchange.slack.signingSecret", Kind.SECRET);

@@ -1,0 +1,125 @@
+package org.skillexchange.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.skillexchange.notifications.spi.ChannelStatus;
+import org.skillexchange.notifications.spi.NotificationChannel;
+import org.skillexchange.notifications.spi.NotificationContent;
+import org.skillexchange.notifications.spi.PlainTextRenderer;
+import org.skillexchange.notifications.spi.RecipientDirectory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a notification, its inbox entries and one delivery per recipient and channel, all in the
+ * caller's transaction. Deliveries a channel will not make (channel off, user opted out) are
+ * recorded as skipped with the reason, so the log explains every recipient.
+ */
+@Service
+class NotificationRecorder implements Notifications {
+
+	private final OutboxStore store;
+
+	private final ChannelRegistry channels;
+
+	private final Preferences preferences;
+
+	private final ObjectProvider<RecipientDirectory> directory;
+
+	private final ObjectProvider<PlainTextRenderer> renderer;
+
+	private final Clock clock;
+
+	NotificationRecorder(OutboxStore store, ChannelRegistry channels, Preferences preferences,
+			ObjectProvider<RecipientDirectory> directory, ObjectProvider<PlainTextRenderer> renderer, Clock clock) {
+		this.store = store;
+		this.channels = channels;
+		this.preferences = preferences;
+		this.directory = directory;
+		this.renderer = renderer;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Optional<UUID> record(NotificationRequest request) {
+		Set<String> recipients = expand(request);
+		if (request.actor() != null) {
+			recipients.remove(request.actor());
+		}
+		if (recipients.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		NotificationContent content = content(request, now);
+		store.insertNotification(content);
+		for (String recipient : recipients) {
+			store.insertInboxEntry(content.id(), recipient, now);
+			for (NotificationChannel channel : channels.all()) {
+				recordDelivery(content, recipient, channel, now);
+			}
+		}
+		return Optional.of(content.id());
+	}
+
+	private void recordDelivery(NotificationContent content, String recipient, NotificationChannel channel, Instant now) {
+		ChannelStatus status = channel.status();
+		if (!status.enabled()) {
+			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.SKIPPED, "channel off: " + status.detail(), now);
+		}
+		else if (!preferences.allows(recipient, channel.id(), content.type())) {
+			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.SKIPPED,
+					"the recipient turned off " + content.type().id() + " on " + channel.id(), now);
+		}
+		else {
+			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.PENDING, null, now);
+		}
+	}
+
+	private Set<String> expand(NotificationRequest request) {
+		Set<String> users = new LinkedHashSet<>();
+		for (String ref : request.recipients()) {
+			if (ref.startsWith("user:")) {
+				users.add(ref);
+			}
+			else if (ref.startsWith("group:")) {
+				RecipientDirectory groups = directory.getIfAvailable();
+				if (groups == null) {
+					throw new RecipientNotResolvable(ref, "group refs need a members directory");
+				}
+				groups.membersOf(ref).stream().map(EntityRefs::normalizeUser).forEach(users::add);
+			}
+			else {
+				throw new RecipientNotResolvable(ref, "only user and group refs can be notified");
+			}
+		}
+		return users;
+	}
+
+	private NotificationContent content(NotificationRequest request, Instant now) {
+		String title = request.title();
+		String description = request.description();
+		if (description == null) {
+			var rendered = renderer.stream()
+				.map(r -> r.render(request.type(), request.postType(), request.data()))
+				.flatMap(Optional::stream)
+				.findFirst();
+			if (rendered.isPresent()) {
+				title = title == null ? rendered.get().title() : title;
+				description = rendered.get().description();
+			}
+		}
+		if (title == null || title.isBlank()) {
+			throw new IllegalArgumentException("a " + request.type().id() + " notification needs a title");
+		}
+		return new NotificationContent(UUID.randomUUID(), request.type(), request.postType(), request.actor(), title,
+				description, request.link(), request.severity(), request.topic(), request.scope(), request.data(),
+				request.origin(), now);
+	}
+}
