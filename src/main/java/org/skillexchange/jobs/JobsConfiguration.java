@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The job runner, and the poller that asks it every {@code pollInterval} what is due. */
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemDefaultZone();
-	}
 
 	@Bean
 	Jobs jobs(List<ScheduledJob> jobs, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
