@@ -45,7 +45,7 @@ class InquiryReminderJob implements ScheduledJob {
 
 	@Override
 	public void run(JobWindow window) {
-		Instant now = window.until();
+		Instant now = window.startedAt();
 		for (Connection connection : repository.pendingOnOpenGigs(now.minus(PENDING_FOR))) {
 			Gig gig = gigs.get(connection.gigId());
 			long days = Duration.between(connection.createdAt(), now).toDays();

@@ -123,6 +123,7 @@ public class Hacks {
 		}
 		List<String> team = new ArrayList<>(hack.members());
 		team.add(member);
+		team.sort(null);
 		Instant now = clock.instant();
 		Hack updated = new Hack(hackId, hack.name(), hack.status(), hack.pitch(), hack.description(), List.copyOf(team),
 				hack.pointOfContact(), hack.followers(), hack.suggestedBy(), hack.tags(), hack.skills(), hack.teamLocation(),
@@ -276,7 +277,7 @@ public class Hacks {
 		for (int i = 0; i < refs.size(); i++) {
 			people.add(person("members[" + i + "]", refs.get(i)));
 		}
-		return List.copyOf(people);
+		return people.stream().sorted().toList();
 	}
 
 	private String person(String field, @Nullable String ref) {

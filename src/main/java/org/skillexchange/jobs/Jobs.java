@@ -1,6 +1,7 @@
 package org.skillexchange.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed they see its next due time. The first run of a job only sets its watermark.
  */
 public class Jobs {
+
+	/** How far behind the clock a window ends: longer than a domain transaction takes to commit. */
+	static final Duration SETTLE = Duration.ofSeconds(10);
 
 	private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
@@ -84,15 +88,16 @@ public class Jobs {
 			if (watermark != null && nextRun != null && now.isBefore(nextRun)) {
 				return false;
 			}
+			Instant until = now.minus(SETTLE);
 			if (watermark != null) {
-				job.run(new JobWindow(watermark, now));
-				log.info("Job {} ran for ({} .. {}]", job.name(), watermark, now);
+				job.run(new JobWindow(watermark, until, now));
+				log.info("Job {} ran for ({} .. {}]", job.name(), watermark, until);
 			}
 			else {
-				log.info("Job {} seen for the first time: watermark set to {}, nothing sent", job.name(), now);
+				log.info("Job {} seen for the first time: watermark set to {}, nothing sent", job.name(), until);
 			}
 			jdbc.sql("update scheduled_job set watermark = ?, next_run_at = ?, last_run_at = ? where name = ?")
-				.params(at(now), at(job.schedule().next(now, clock.getZone())), at(now), job.name())
+				.params(at(until), at(job.schedule().next(now, clock.getZone())), at(now), job.name())
 				.update();
 			return watermark != null;
 		});

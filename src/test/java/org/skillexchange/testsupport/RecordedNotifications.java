@@ -60,6 +60,13 @@ public final class RecordedNotifications {
 		}
 	}
 
+	/** Forgets notifications recorded so far (setting up a scene), keeping the domain rows. */
+	public void clearNotifications() {
+		for (String table : List.of("delivery", "inbox_entry", "notification")) {
+			jdbc.sql("delete from " + table).update();
+		}
+	}
+
 	private List<String> recipients(UUID id) {
 		return jdbc.sql("select recipient from inbox_entry where notification_id = ? order by recipient").param(id).query(String.class).list();
 	}
