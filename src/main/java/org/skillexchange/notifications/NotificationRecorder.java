@@ -1,5 +1,6 @@
 package org.skillexchange.notifications;
 
+import org.skillexchange.entities.EntityRefs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;

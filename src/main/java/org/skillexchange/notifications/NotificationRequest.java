@@ -1,5 +1,6 @@
 package org.skillexchange.notifications;
 
+import org.skillexchange.entities.EntityRefs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -30,6 +31,15 @@ class MalformedRequestHandler extends ResponseEntityExceptionHandler {
 			.orElse("invalid request"));
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(InvalidField invalid) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message",
+				invalid.getMessage().substring(invalid.field().length() + 2))));
 		return ResponseEntity.badRequest().body(problem);
 	}
 

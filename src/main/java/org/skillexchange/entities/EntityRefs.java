@@ -1,4 +1,4 @@
-package org.skillexchange.notifications;
+package org.skillexchange.entities;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,0 +1,3 @@
+/** Backstage entity refs ({@code kind:namespace/name}) as every module stores and compares them. */
+@org.jspecify.annotations.NullMarked
+package org.skillexchange.entities;
