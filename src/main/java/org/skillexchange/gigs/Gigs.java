@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.skillexchange.config.SiteSettings;
 import org.skillexchange.members.Member;
 import org.skillexchange.members.MemberDirectory;
-import org.skillexchange.notifications.EntityRefs;
+import org.skillexchange.entities.EntityRefs;
 import org.skillexchange.notifications.NotificationRequest;
 import org.skillexchange.notifications.NotificationType;
 import org.skillexchange.notifications.Notifications;
@@ -154,6 +154,11 @@ public class Gigs {
 			.build());
 		events.publishEvent(new GigEvents.ConnectionRequested(connection.id(), gigId, requester));
 		return connection;
+	}
+
+	@Transactional(readOnly = true)
+	boolean connectionBelongsTo(UUID connectionId, UUID gigId) {
+		return repository.findConnection(connectionId).filter(c -> c.gigId().equals(gigId)).isPresent();
 	}
 
 	@Transactional(readOnly = true)

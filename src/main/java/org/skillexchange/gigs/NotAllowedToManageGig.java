@@ -2,24 +2,19 @@ package org.skillexchange.gigs;
 
 import java.util.UUID;
 
+import org.skillexchange.auth.AccessDenied;
+
 /** The user is neither an owner nor the contact of the gig (nor an admin, where admins may act). */
-public class NotAllowedToManageGig extends RuntimeException {
+public class NotAllowedToManageGig extends AccessDenied {
 
 	private final UUID gigId;
 
-	private final String user;
-
 	public NotAllowedToManageGig(UUID gigId, String user, String action) {
-		super(user + " may not " + action + " of gig " + gigId + ": only its owners and contact may");
+		super(user, action + " of gig " + gigId + ": only its owners and contact may");
 		this.gigId = gigId;
-		this.user = user;
 	}
 
 	public UUID gigId() {
 		return gigId;
-	}
-
-	public String user() {
-		return user;
 	}
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.skillexchange.config.SiteSettings;
 import org.skillexchange.members.Member;
 import org.skillexchange.members.MemberDirectory;
-import org.skillexchange.notifications.EntityRefs;
+import org.skillexchange.entities.EntityRefs;
 import org.skillexchange.notifications.NotificationRequest;
 import org.skillexchange.notifications.NotificationType;
 import org.skillexchange.notifications.Notifications;

@@ -1,16 +1,11 @@
 package org.skillexchange.hacks;
 
-/** A value the user gave is not acceptable; {@code field} names it as the API does. */
-public class InvalidHackInput extends RuntimeException {
+import org.skillexchange.platform.InvalidField;
 
-	private final String field;
+/** A value the user gave is not acceptable; {@code field} names it as the API does. */
+public class InvalidHackInput extends InvalidField {
 
 	public InvalidHackInput(String field, String message) {
-		super(field + ": " + message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.skillexchange.notifications.EntityRefs;
+import org.skillexchange.entities.EntityRefs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.skillexchange.notifications.EntityRefs;
+import org.skillexchange.entities.EntityRefs;
 
 /** One reading of a source: users by ref and group refs with their members' refs. */
 record Snapshot(Map<String, Member> members, Map<String, List<String>> groups) {

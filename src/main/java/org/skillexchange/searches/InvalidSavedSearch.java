@@ -1,16 +1,11 @@
 package org.skillexchange.searches;
 
-/** A saved search the user asked for is not acceptable; {@code field} names the part. */
-public class InvalidSavedSearch extends RuntimeException {
+import org.skillexchange.platform.InvalidField;
 
-	private final String field;
+/** A saved search the user asked for is not acceptable; {@code field} names the part. */
+public class InvalidSavedSearch extends InvalidField {
 
 	public InvalidSavedSearch(String field, String message) {
-		super(field + ": " + message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 }
