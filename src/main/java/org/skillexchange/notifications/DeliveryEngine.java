@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +77,12 @@ class DeliveryEngine implements Deliveries {
 	@Override
 	public int deliverDue() {
 		List<ClaimedDelivery> claimed = claim();
-		List<Future<?>> running = claimed.stream().<Future<?>>map(claim -> senders.submit(() -> deliver(claim))).toList();
+		// A fan-out claims many deliveries of one notification: load each notification once per pass.
+		Map<UUID, NotificationContent> contents = new ConcurrentHashMap<>();
+		List<Future<?>> running = claimed.stream()
+			.<Future<?>>map(claim -> senders.submit(() -> deliver(claim,
+					contents.computeIfAbsent(claim.notificationId(), id -> store.findContent(id).orElseThrow()))))
+			.toList();
 		for (Future<?> future : running) {
 			try {
 				future.get();
@@ -100,9 +107,8 @@ class DeliveryEngine implements Deliveries {
 		store.heartbeat(owner, clock.instant().plus(settings.leaseDuration()));
 	}
 
-	void deliver(ClaimedDelivery claim) {
+	void deliver(ClaimedDelivery claim, NotificationContent content) {
 		NotificationChannel channel = channels.find(claim.channel()).orElse(null);
-		NotificationContent content = store.findContent(claim.notificationId()).orElseThrow();
 		int attempt = claim.attempts() + 1;
 		DeliveryOutcome outcome;
 		if (channel == null) {

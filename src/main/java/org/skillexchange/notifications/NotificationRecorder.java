@@ -3,6 +3,8 @@ package org.skillexchange.notifications;
 import org.skillexchange.entities.EntityRefs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a notification, its inbox entries and one delivery per recipient and channel, all in the
- * caller's transaction. Deliveries a channel will not make (channel off, user opted out) are
- * recorded as skipped with the reason, so the log explains every recipient.
+ * caller's transaction.
  */
 @Service
 class NotificationRecorder implements Notifications {
@@ -60,27 +61,30 @@ class NotificationRecorder implements Notifications {
 		Instant now = clock.instant();
 		NotificationContent content = content(request, now);
 		store.insertNotification(content);
-		for (String recipient : recipients) {
-			store.insertInboxEntry(content.id(), recipient, now);
-			for (NotificationChannel channel : channels.all()) {
-				recordDelivery(content, recipient, channel, now);
+		store.insertInboxEntries(content.id(), List.copyOf(recipients), now);
+		List<OutboxStore.NewDelivery> deliveries = new ArrayList<>();
+		Set<String> optOuts = preferences.optOuts(content.type());
+		for (NotificationChannel channel : channels.all()) {
+			ChannelStatus status = channel.status();
+			for (String recipient : recipients) {
+				deliveries.add(newDelivery(content, recipient, channel.id(), status, optOuts.contains(recipient + " " + channel.id())));
 			}
 		}
+		store.insertDeliveries(content.id(), deliveries, now);
 		return Optional.of(content.id());
 	}
 
-	private void recordDelivery(NotificationContent content, String recipient, NotificationChannel channel, Instant now) {
-		ChannelStatus status = channel.status();
+	/** Deliveries a channel will not make are recorded as skipped with the reason, so the log explains every recipient. */
+	private static OutboxStore.NewDelivery newDelivery(NotificationContent content, String recipient, String channel,
+			ChannelStatus status, boolean optedOut) {
 		if (!status.enabled()) {
-			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.SKIPPED, "channel off: " + status.detail(), now);
+			return new OutboxStore.NewDelivery(recipient, channel, DeliveryStatus.SKIPPED, "channel off: " + status.detail());
 		}
-		else if (!preferences.allows(recipient, channel.id(), content.type())) {
-			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.SKIPPED,
-					"the recipient turned off " + content.type().id() + " on " + channel.id(), now);
+		if (optedOut) {
+			return new OutboxStore.NewDelivery(recipient, channel, DeliveryStatus.SKIPPED,
+					"the recipient turned off " + content.type().id() + " on " + channel);
 		}
-		else {
-			store.insertDelivery(content.id(), recipient, channel.id(), DeliveryStatus.PENDING, null, now);
-		}
+		return new OutboxStore.NewDelivery(recipient, channel, DeliveryStatus.PENDING, null);
 	}
 
 	private Set<String> expand(NotificationRequest request) {

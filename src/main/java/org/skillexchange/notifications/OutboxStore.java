@@ -12,6 +12,9 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.skillexchange.notifications.spi.NotificationContent;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +29,13 @@ class OutboxStore {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final JsonMapper json;
 
-	OutboxStore(JdbcClient jdbc, JsonMapper json) {
+	OutboxStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -55,30 +61,33 @@ class OutboxStore {
 			.update();
 	}
 
-	void insertInboxEntry(UUID notificationId, String recipient, Instant now) {
-		jdbc.sql("insert into inbox_entry (notification_id, recipient, saved, created_at) values (:id, :recipient, false, :now)")
-			.param("id", notificationId)
-			.param("recipient", recipient)
-			.param("now", Timestamps.utc(now))
-			.update();
+	void insertInboxEntries(UUID notificationId, List<String> recipients, Instant now) {
+		batch.batchUpdate("insert into inbox_entry (notification_id, recipient, saved, created_at) values (:id, :recipient, false, :now)",
+				recipients.stream()
+					.map(recipient -> new MapSqlParameterSource().addValue("id", notificationId)
+						.addValue("recipient", recipient)
+						.addValue("now", Timestamps.utc(now)))
+					.toArray(SqlParameterSource[]::new));
 	}
 
-	void insertDelivery(UUID notificationId, String recipient, String channel, DeliveryStatus status,
-			@Nullable String reason, Instant now) {
-		boolean done = status != DeliveryStatus.PENDING;
-		jdbc.sql("""
+	record NewDelivery(String recipient, String channel, DeliveryStatus status, @Nullable String reason) {
+	}
+
+	void insertDeliveries(UUID notificationId, List<NewDelivery> deliveries, Instant now) {
+		batch.batchUpdate("""
 				insert into delivery (id, notification_id, recipient, channel, status, attempts, next_attempt_at, last_error,
 				  version, created_at, completed_at)
-				values (:id, :notificationId, :recipient, :channel, :status, 0, :now, :reason, 0, :now, :completedAt)""")
-			.param("id", UUID.randomUUID())
-			.param("notificationId", notificationId)
-			.param("recipient", recipient)
-			.param("channel", channel)
-			.param("status", status.name())
-			.param("reason", reason)
-			.param("now", Timestamps.utc(now))
-			.param("completedAt", done ? Timestamps.utc(now) : null)
-			.update();
+				values (:id, :notificationId, :recipient, :channel, :status, 0, :now, :reason, 0, :now, :completedAt)""",
+				deliveries.stream()
+					.map(d -> new MapSqlParameterSource().addValue("id", UUID.randomUUID())
+						.addValue("notificationId", notificationId)
+						.addValue("recipient", d.recipient())
+						.addValue("channel", d.channel())
+						.addValue("status", d.status().name())
+						.addValue("reason", d.reason())
+						.addValue("now", Timestamps.utc(now))
+						.addValue("completedAt", d.status() == DeliveryStatus.PENDING ? null : Timestamps.utc(now)))
+					.toArray(SqlParameterSource[]::new));
 	}
 
 	/**

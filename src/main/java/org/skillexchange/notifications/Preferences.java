@@ -1,6 +1,8 @@
 package org.skillexchange.notifications;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,6 +29,14 @@ class Preferences {
 			.query(Boolean.class)
 			.optional()
 			.orElse(true);
+	}
+
+	/** Everyone who turned this type off, as "recipient channel" keys; opt-outs are few, so one query serves a fan-out. */
+	Set<String> optOuts(NotificationType type) {
+		return new HashSet<>(jdbc.sql("select recipient, channel from preference where type = :type and enabled = false")
+			.param("type", type.id())
+			.query((rs, i) -> rs.getString("recipient") + " " + rs.getString("channel"))
+			.list());
 	}
 
 	List<Preference> of(String recipient) {
