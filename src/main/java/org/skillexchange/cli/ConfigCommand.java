@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.skillexchange.templates.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ class ConfigCommand implements Runnable {
 		}
 	}
 
-	@Command(name = "check", description = "Validate the configuration; exit 2 on any problem.")
+	@Command(name = "check", description = "Validate the configuration and the notification templates; exit 2 on any problem.")
 	static class Check implements Callable<Integer> {
 
 		@Mixin
@@ -55,6 +56,7 @@ class ConfigCommand implements Runnable {
 		public Integer call() {
 			var config = options.load();
 			config.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
+			Templates.load(config.toProperties());
 			spec.commandLine().getOut().println("config OK: " + config.files().stream().map(Path::toString).collect(Collectors.joining(", ")));
 			return 0;
 		}

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar; with no command it serves. */
 @Command(name = "skill-exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Skill Exchange notifications for Backstage and Slack.",
-		subcommands = { ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ServeCommand.class, ConfigCommand.class, ManifestCommand.class, PreviewCommand.class,
+				CommandLine.HelpCommand.class })
 public class Main {
 
 	public static void main(String[] args) {

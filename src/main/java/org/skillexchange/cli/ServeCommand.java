@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.skillexchange.SkillExchangeApplication;
 import org.skillexchange.config.AppConfig;
 import org.skillexchange.config.AppConfigPropertySource;
+import org.skillexchange.templates.Templates;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
@@ -37,6 +38,8 @@ class ServeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		AppConfig config = options.load();
+		// Templates from the config and the templates directory fail here, in one line each, before Spring starts.
+		Templates.load(config.toProperties());
 		var err = spec.commandLine().getErr();
 		config.warnings().forEach(warning -> err.println("warning: " + warning));
 		StartupSummary.of(config).lines().forEach(line -> spec.commandLine().getOut().println(line));
