@@ -75,7 +75,8 @@ class HackDigestJob implements ScheduledJob {
 			.to(follower)
 			.title(TITLE)
 			.link(hacks.followingPage())
-			.data("hacks", entries)
+			.data("posts", entries)
+			.data("followingUrl", hacks.followingPage())
 			.build()));
 	}
 

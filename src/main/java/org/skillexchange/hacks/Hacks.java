@@ -223,6 +223,7 @@ public class Hacks {
 			.actor(requester)
 			.data("sender", sender.displayName())
 			.data("customMessage", text)
+			.data("postContact", displayName(contacts.get(0)))
 			.data("hackId", hackId.toString())
 			.data("requester", requester)
 			.build());

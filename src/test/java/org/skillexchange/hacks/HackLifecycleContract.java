@@ -206,10 +206,11 @@ abstract class HackLifecycleContract {
 		assertThat(toBob.title()).isEqualTo("Skill Exchange Digest");
 		assertThat(toBob.link()).isEqualTo("http://localhost:3000/skill-exchange/hacks?tab=following");
 		assertThat(toBob.actor()).isNull();
-		assertThat(toBob.data().get("hacks")).isEqualTo(List.of(Map.of("postTitle", "Slack bot", "postUrl",
+		assertThat(toBob.data()).containsEntry("followingUrl", "http://localhost:3000/skill-exchange/hacks?tab=following");
+		assertThat(toBob.data().get("posts")).isEqualTo(List.of(Map.of("postTitle", "Slack bot", "postUrl",
 				"http://localhost:3000/skill-exchange/hacks/post/" + bot.id(), "newComments", 2, "newUpdates", 0)));
 		Recorded toAlice = recorded.all().stream().filter(r -> r.recipients().equals(List.of(ALICE))).findFirst().orElseThrow();
-		assertThat(toAlice.data().get("hacks")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(toAlice.data().get("posts")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 			.containsExactlyInAnyOrder(
 					Map.of("postTitle", "Slack bot", "postUrl", "http://localhost:3000/skill-exchange/hacks/post/" + bot.id(),
 							"newComments", 1, "newUpdates", 1),
