@@ -3,6 +3,7 @@ package org.skillexchange.gigs;
 import org.junit.jupiter.api.Nested;
 import org.skillexchange.testsupport.DomainTest;
 import org.skillexchange.testsupport.TestDatabases;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +21,7 @@ class GigLifecycleTests {
 
 	@Nested
 	@DomainTest
+	@DirtiesContext
 	class OnPostgres extends GigLifecycleContract {
 
 		@DynamicPropertySource

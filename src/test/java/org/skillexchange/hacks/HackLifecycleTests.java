@@ -3,6 +3,7 @@ package org.skillexchange.hacks;
 import org.junit.jupiter.api.Nested;
 import org.skillexchange.testsupport.DomainTest;
 import org.skillexchange.testsupport.TestDatabases;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -23,6 +24,7 @@ class HackLifecycleTests {
 
 	@Nested
 	@DomainTest
+	@DirtiesContext
 	@TestPropertySource(properties = "skillExchange.hackUpdateNotificationsCron=0 0 14 * * *")
 	class OnPostgres extends HackLifecycleContract {
 

@@ -29,13 +29,16 @@ import org.skillexchange.testsupport.RecordedNotifications.Recorded;
 import org.skillexchange.testsupport.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The weekly reminder through the job runner, and the runner's once-per-schedule guarantee across instances. */
+// Closed after the class: a PostgreSQL context holds a pool of connections the shared server runs short of.
 @DomainTest
+@DirtiesContext
 class ScheduledJobsTests {
 
 	static final String JDOE = "user:default/jdoe";
