@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "skill-exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Skill Exchange notifications for Backstage and Slack.",
 		subcommands = { ServeCommand.class, ConfigCommand.class, ManifestCommand.class, PreviewCommand.class,
+				SlackSimulatorCommand.class,
 				CommandLine.HelpCommand.class })
 public class Main {
 
@@ -25,6 +26,14 @@ public class Main {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setExecutionExceptionHandler(new ConfigErrorHandler());
+		// Picocli prints usage only when it has no "did you mean" suggestion; we want both, always.
+		commandLine.setParameterExceptionHandler((problem, arguments) -> {
+			var failed = problem.getCommandLine();
+			failed.getErr().println(problem.getMessage());
+			CommandLine.UnmatchedArgumentException.printSuggestions(problem, failed.getErr());
+			failed.usage(failed.getErr());
+			return failed.getCommandSpec().exitCodeOnInvalidInput();
+		});
 		return commandLine;
 	}
 }

@@ -49,6 +49,7 @@ final class ConfigSchema {
 		key("skillExchange.slack.appToken", Kind.SECRET);
 		key("skillExchange.slack.signingSecret", Kind.SECRET);
 		key("skillExchange.slack.apiUrl", Kind.URL);
+		key("skillExchange.slack.timeout", Kind.DURATION);
 		oneOf("skillExchange.slack.mode", "socket", "http");
 		key("skillExchange.backstage.token", Kind.SECRET);
 		key("skillExchange.auth.externalAccess[].token", Kind.SECRET);

@@ -1,0 +1,31 @@
+package org.skillexchange.channels.slack;
+
+import java.net.URI;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one shared SDK client, pointed at {@code skillExchange.slack.apiUrl}; closed on shutdown. */
+@Configuration(proxyBeanMethods = false)
+class SlackConfiguration {
+
+	@Bean(destroyMethod = "close")
+	Slack slack(SlackSettings settings) {
+		var config = new SlackConfig();
+		config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+		String host = URI.create(settings.apiUrl()).getHost();
+		if ("127.0.0.1".equals(host) || "localhost".equals(host)) {
+			// The SDK applies HTTP(S)_PROXY even to loopback (it ignores NO_PROXY).
+			config.setProxyUrl(null);
+		}
+		// Stats would make hidden auth.test calls per token.
+		config.setStatsEnabled(false);
+		int timeout = (int) settings.timeout().toMillis();
+		config.setHttpClientReadTimeoutMillis(timeout);
+		config.setHttpClientWriteTimeoutMillis(timeout);
+		config.setHttpClientCallTimeoutMillis(timeout * 2);
+		return Slack.getInstance(config);
+	}
+}

@@ -1,0 +1,71 @@
+package org.skillexchange.channels.slack;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Slack's interactivity and events over HTTP, for workspaces that do not use Socket Mode. Every
+ * request must carry a valid signature; the body is read raw because the signature covers its bytes.
+ * Button effects belong to the domain and are not wired yet: a signed interaction is acknowledged.
+ */
+@RestController
+class SlackEventsController {
+
+	private final @Nullable SlackRequestVerifier verifier;
+
+	SlackEventsController(SlackSettings settings, Clock clock) {
+		String secret = settings.signingSecret();
+		this.verifier = secret == null || secret.isBlank() ? null : new SlackRequestVerifier(secret, clock);
+	}
+
+	@PostMapping("/api/skill-exchange/slack/events")
+	ResponseEntity<?> receive(@RequestBody(required = false) byte @Nullable [] body,
+			@RequestHeader(name = "X-Slack-Request-Timestamp", required = false) @Nullable String timestamp,
+			@RequestHeader(name = "X-Slack-Signature", required = false) @Nullable String signature) {
+		if (verifier == null) {
+			return problem(HttpStatus.NOT_FOUND, "Slack over HTTP is off; set skillExchange.slack.signingSecret to turn it on");
+		}
+		byte[] raw = body == null ? new byte[0] : body;
+		if (!verifier.isValid(timestamp, raw, signature)) {
+			return problem(HttpStatus.UNAUTHORIZED, "invalid or stale Slack signature");
+		}
+		String challenge = urlVerificationChallenge(new String(raw, StandardCharsets.UTF_8));
+		return challenge == null ? ResponseEntity.ok().build() : ResponseEntity.ok(Map.of("challenge", challenge));
+	}
+
+	/** The Events API's one-off URL check, answered with its challenge. */
+	private static @Nullable String urlVerificationChallenge(String body) {
+		String json = body.startsWith("payload=") ? URLDecoder.decode(body.substring(8), StandardCharsets.UTF_8) : body;
+		try {
+			var parsed = JsonParser.parseString(json);
+			if (parsed.isJsonObject()) {
+				JsonObject object = parsed.getAsJsonObject();
+				if (object.has("type") && "url_verification".equals(object.get("type").getAsString()) && object.has("challenge")) {
+					return object.get("challenge").getAsString();
+				}
+			}
+		}
+		catch (JsonParseException | IllegalStateException e) {
+			// Form posts (slash commands) are not JSON; nothing to answer but the ack.
+		}
+		return null;
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+	}
+}

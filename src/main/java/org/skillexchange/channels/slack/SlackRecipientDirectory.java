@@ -1,0 +1,20 @@
+package org.skillexchange.channels.slack;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Slack channel needs to know about a member to reach them: their email and, when the
+ * catalog has it, their Slack user id ({@code slack.com/user_id} annotation). The members module
+ * implements it; until then the channel reads {@code skillExchange.members.file} itself.
+ */
+public interface SlackRecipientDirectory {
+
+	/** The member with this user entity ref, or empty when there is none. */
+	Optional<SlackRecipient> find(String userRef);
+
+	/** A member as Slack needs them; {@code slackUserId} is the {@code slack.com/user_id} annotation. */
+	record SlackRecipient(String userRef, @Nullable String email, @Nullable String slackUserId) {
+	}
+}

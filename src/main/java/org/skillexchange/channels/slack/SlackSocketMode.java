@@ -1,0 +1,80 @@
+package org.skillexchange.channels.slack;
+
+import java.util.regex.Pattern;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Socket Mode link through Bolt, when {@code mode: socket} and an app token are set. The SDK
+ * reconnects on every {@code disconnect}. Interactions are acknowledged at once; what a button does
+ * belongs to the domain modules and is not wired yet.
+ */
+@Component
+class SlackSocketMode implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackSocketMode.class);
+
+	private final SlackSettings settings;
+
+	private final Slack slack;
+
+	private volatile @Nullable SocketModeApp socketModeApp;
+
+	SlackSocketMode(SlackSettings settings, Slack slack) {
+		this.settings = settings;
+		this.slack = slack;
+	}
+
+	@Override
+	public void start() {
+		if (!"socket".equals(settings.mode()) || !settings.hasToken() || settings.appToken() == null || settings.appToken().isBlank()) {
+			return;
+		}
+		try {
+			// Socket Mode messages are not signed; Slack authenticates the link itself.
+			var app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(settings.token())
+				.requestVerificationEnabled(false)
+				.build());
+			app.blockAction(Pattern.compile(".*"), (request, context) -> {
+				log.info("Slack button {} clicked by {}; button actions are not handled yet",
+						request.getPayload().getActions().get(0).getActionId(), request.getPayload().getUser().getId());
+				return context.ack();
+			});
+			var started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
+			started.startAsync();
+			socketModeApp = started;
+		}
+		catch (Exception e) {
+			log.warn("Slack Socket Mode did not start ({}); check that Socket Mode is enabled in the app settings and that"
+					+ " skillExchange.slack.appToken is an App-Level Token (xapp-) with connections:write", e.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		SocketModeApp running = socketModeApp;
+		socketModeApp = null;
+		if (running != null) {
+			try {
+				running.close();
+			}
+			catch (Exception e) {
+				log.debug("Closing the Socket Mode link failed", e);
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return socketModeApp != null;
+	}
+}
