@@ -1,7 +1,6 @@
 package org.skillexchange.channels.slack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,23 +62,18 @@ class SlackChannel implements NotificationChannel {
 
 	private final ObjectProvider<Templates> templates;
 
-	private final ObjectProvider<SlackRecipientDirectory> directories;
-
-	private final Environment environment;
-
-	private volatile @Nullable SlackRecipientDirectory fileDirectory;
+	private final SlackRecipientDirectory directory;
 
 	private volatile boolean warnedAboutHistoryScope;
 
 	SlackChannel(SlackSettings settings, Slack slack, SlackLookupCache cache, Clock clock, ObjectProvider<Templates> templates,
-			ObjectProvider<SlackRecipientDirectory> directories, Environment environment) {
+			SlackRecipientDirectory directory) {
 		this.settings = settings;
 		this.slack = slack;
 		this.cache = cache;
 		this.limiter = new SlackRateLimiter(clock);
 		this.templates = templates;
-		this.directories = directories;
-		this.environment = environment;
+		this.directory = directory;
 	}
 
 	@Override
@@ -143,7 +136,7 @@ class SlackChannel implements NotificationChannel {
 	}
 
 	private Optional<String> slackUser(String recipient) {
-		var member = directory().flatMap(directory -> directory.find(recipient));
+		var member = directory.find(recipient);
 		if (member.isEmpty()) {
 			return Optional.empty();
 		}
@@ -266,21 +259,6 @@ class SlackChannel implements NotificationChannel {
 			throw new SlackCallFailed(new DeliveryOutcome.RetryLater("no answer from Slack to " + method + " ("
 					+ e.getClass().getSimpleName() + ")", null), null, true);
 		}
-	}
-
-	private Optional<SlackRecipientDirectory> directory() {
-		SlackRecipientDirectory provided = directories.getIfAvailable();
-		if (provided != null) {
-			return Optional.of(provided);
-		}
-		String file = environment.getProperty("skill-exchange.members.file");
-		if (file == null || file.isBlank()) {
-			return Optional.empty();
-		}
-		if (fileDirectory == null) {
-			fileDirectory = new MembersFileDirectory(Path.of(file));
-		}
-		return Optional.of(fileDirectory);
 	}
 
 	private static Duration retryAfter(@Nullable String header) {

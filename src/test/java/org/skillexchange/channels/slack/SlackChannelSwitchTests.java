@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import com.slack.api.Slack;
 import org.junit.jupiter.api.Test;
+import org.skillexchange.members.Member;
+import org.skillexchange.members.MemberDirectory;
 import org.skillexchange.templates.Templates;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,10 +19,27 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.mock.env.MockEnvironment;
 
 /** When the Slack channel exists at all, and why it is off. */
 class SlackChannelSwitchTests {
+
+	private static final MemberDirectory NO_MEMBERS = new MemberDirectory() {
+
+		@Override
+		public Optional<Member> find(String ref) {
+			return Optional.empty();
+		}
+
+		@Override
+		public List<Member> all() {
+			return List.of();
+		}
+
+		@Override
+		public List<String> expandGroup(String groupRef) {
+			return List.of();
+		}
+	};
 
 	@Configuration(proxyBeanMethods = false)
 	static class OnlyWithSlack {
@@ -46,8 +67,7 @@ class SlackChannelSwitchTests {
 		beans.addBean("templates", Templates.load(java.util.Map.of()));
 		try (Slack slack = Slack.getInstance()) {
 			var channel = new SlackChannel(settings, slack, new SlackLookupCache(JdbcClient.create(new SimpleDriverDataSource()), Clock.systemUTC()),
-					Clock.systemUTC(), beans.getBeanProvider(Templates.class), beans.getBeanProvider(SlackRecipientDirectory.class),
-					new MockEnvironment());
+					Clock.systemUTC(), beans.getBeanProvider(Templates.class), new SlackRecipientDirectory(NO_MEMBERS));
 
 			assertThat(channel.status().enabled()).isFalse();
 			assertThat(channel.status().detail()).contains("skillExchange.slack.token");

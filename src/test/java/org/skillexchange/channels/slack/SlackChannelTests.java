@@ -64,6 +64,7 @@ class SlackChannelTests {
 		registry.add("skill-exchange.slack.token", () -> SlackSimulator.BOT_TOKEN);
 		registry.add("skill-exchange.slack.api-url", SIMULATOR::apiUrl);
 		registry.add("skill-exchange.slack.timeout", () -> "1s");
+		registry.add("skill-exchange.members.source", () -> "file");
 		registry.add("skill-exchange.members.file",
 				() -> Path.of("src/test/resources/channels/slack/members.yaml").toAbsolutePath().toString());
 	}
