@@ -263,6 +263,23 @@ public final class SlackSimulator implements AutoCloseable {
 
 	/** Sends a {@code block_actions} interactive envelope for the click; returns the envelope id. */
 	public String clickButton(ButtonClick click) {
+		return link.sendEnvelope("interactive", blockActions(click), false);
+	}
+
+	/**
+	 * The {@code block_actions} payload of the click as JSON, for posting it to an app's HTTP
+	 * interactivity endpoint (form field {@code payload}) instead of over Socket Mode.
+	 */
+	public String blockActionsPayload(ButtonClick click) {
+		return blockActions(click).toString();
+	}
+
+	/** Sends an envelope again with the next {@code retry_attempt}, as Slack does when it did not get the ack. */
+	public void redeliver(String envelopeId) {
+		link.redeliver(envelopeId);
+	}
+
+	private JsonObject blockActions(ButtonClick click) {
 		SimulatedUser user = workspace.user(click.userId())
 			.orElseThrow(() -> new IllegalArgumentException("no user " + click.userId() + " in the simulated workspace"));
 		SimulatedMessage message = workspace.messages(click.channel())
@@ -270,7 +287,7 @@ public final class SlackSimulator implements AutoCloseable {
 			.filter(m -> m.ts().equals(click.messageTs()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no message " + click.messageTs() + " in " + click.channel()));
-		return link.sendEnvelope("interactive", blockActions(user, message, click), false);
+		return blockActions(user, message, click);
 	}
 
 	private JsonObject blockActions(SimulatedUser user, SimulatedMessage message, ButtonClick click) {

@@ -191,7 +191,15 @@ final class SocketModeLink extends WebSocketServer {
 		}, ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	void disconnectAll(String reason) {
+	void redeliver(String envelopeId) {
+		JsonObject last = sent.stream()
+			.filter(envelope -> envelope.get("envelope_id").getAsString().equals(envelopeId))
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new IllegalArgumentException("no envelope " + envelopeId + " was sent"));
+		deliver(new Pending(last, last.get("retry_attempt").getAsInt() + 1));
+	}
+
+		void disconnectAll(String reason) {
 		var disconnect = new JsonObject();
 		disconnect.addProperty("type", "disconnect");
 		disconnect.addProperty("reason", reason);

@@ -20,14 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Slack's interactivity and events over HTTP, for workspaces that do not use Socket Mode. Every
  * request must carry a valid signature; the body is read raw because the signature covers its bytes.
- * Button effects belong to the domain and are not wired yet: a signed interaction is acknowledged.
+ * A signed button click is handed to {@link SlackButtons} and acknowledged at once; its work follows.
  */
 @RestController
 class SlackEventsController {
 
 	private final @Nullable SlackRequestVerifier verifier;
 
-	SlackEventsController(SlackSettings settings, Clock clock) {
+	private final SlackButtons buttons;
+
+	SlackEventsController(SlackSettings settings, Clock clock, SlackButtons buttons) {
+		this.buttons = buttons;
 		String secret = settings.signingSecret();
 		this.verifier = secret == null || secret.isBlank() ? null : new SlackRequestVerifier(secret, clock);
 	}
@@ -35,7 +38,8 @@ class SlackEventsController {
 	@PostMapping("/api/skill-exchange/slack/events")
 	ResponseEntity<?> receive(@RequestBody(required = false) byte @Nullable [] body,
 			@RequestHeader(name = "X-Slack-Request-Timestamp", required = false) @Nullable String timestamp,
-			@RequestHeader(name = "X-Slack-Signature", required = false) @Nullable String signature) {
+			@RequestHeader(name = "X-Slack-Signature", required = false) @Nullable String signature,
+			@RequestHeader(name = "X-Slack-Retry-Num", required = false) @Nullable Integer retryNum) {
 		if (verifier == null) {
 			return problem(HttpStatus.NOT_FOUND, "Slack over HTTP is off; set skillExchange.slack.signingSecret to turn it on");
 		}
@@ -43,15 +47,19 @@ class SlackEventsController {
 		if (!verifier.isValid(timestamp, raw, signature)) {
 			return problem(HttpStatus.UNAUTHORIZED, "invalid or stale Slack signature");
 		}
-		String challenge = urlVerificationChallenge(new String(raw, StandardCharsets.UTF_8));
+		String text = new String(raw, StandardCharsets.UTF_8);
+		if (text.startsWith("payload=")) {
+			buttons.clicked(URLDecoder.decode(text.substring(8), StandardCharsets.UTF_8), retryNum == null ? 0 : retryNum);
+			return ResponseEntity.ok().build();
+		}
+		String challenge = urlVerificationChallenge(text);
 		return challenge == null ? ResponseEntity.ok().build() : ResponseEntity.ok(Map.of("challenge", challenge));
 	}
 
 	/** The Events API's one-off URL check, answered with its challenge. */
 	private static @Nullable String urlVerificationChallenge(String body) {
-		String json = body.startsWith("payload=") ? URLDecoder.decode(body.substring(8), StandardCharsets.UTF_8) : body;
 		try {
-			var parsed = JsonParser.parseString(json);
+			var parsed = JsonParser.parseString(body);
 			if (parsed.isJsonObject()) {
 				JsonObject object = parsed.getAsJsonObject();
 				if (object.has("type") && "url_verification".equals(object.get("type").getAsString()) && object.has("challenge")) {

@@ -53,6 +53,16 @@ class SlackLookupCache {
 				"insert into slack_user_cache (user_id, expires_at, email) values (?, ?, ?)", userId, expires, key(email));
 	}
 
+	/** The email a Slack user id was last seen with, either way round (DM lookups or button clicks). */
+	Optional<String> emailOf(String userId) {
+		return jdbc.sql("select email from slack_user_cache where user_id = ? and expires_at > ?")
+			.params(userId, now())
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
 	Optional<String> dm(String userId) {
 		return jdbc.sql("select channel_id from slack_dm_cache where user_id = ? and expires_at > ?")
 			.params(userId, now())

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Socket Mode link through Bolt, when {@code mode: socket} and an app token are set. The SDK
- * reconnects on every {@code disconnect}. Interactions are acknowledged at once; what a button does
- * belongs to the domain modules and is not wired yet.
+ * reconnects on every {@code disconnect}. A click is handed to {@link SlackButtons} and acknowledged
+ * at once; the button's work follows the ack.
  */
 @Component
 class SlackSocketMode implements SmartLifecycle {
@@ -27,11 +27,14 @@ class SlackSocketMode implements SmartLifecycle {
 
 	private final Slack slack;
 
+	private final SlackButtons buttons;
+
 	private volatile @Nullable SocketModeApp socketModeApp;
 
-	SlackSocketMode(SlackSettings settings, Slack slack) {
+	SlackSocketMode(SlackSettings settings, Slack slack, SlackButtons buttons) {
 		this.settings = settings;
 		this.slack = slack;
+		this.buttons = buttons;
 	}
 
 	@Override
@@ -45,8 +48,7 @@ class SlackSocketMode implements SmartLifecycle {
 				.requestVerificationEnabled(false)
 				.build());
 			app.blockAction(Pattern.compile(".*"), (request, context) -> {
-				log.info("Slack button {} clicked by {}; button actions are not handled yet",
-						request.getPayload().getActions().get(0).getActionId(), request.getPayload().getUser().getId());
+				buttons.clicked(request.getRequestBodyAsString(), retryAttempt(request.getHeaders().getFirstValue("X-Slack-Retry-Num")));
 				return context.ack();
 			});
 			var started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -56,6 +58,16 @@ class SlackSocketMode implements SmartLifecycle {
 		catch (Exception e) {
 			log.warn("Slack Socket Mode did not start ({}); check that Socket Mode is enabled in the app settings and that"
 					+ " skillExchange.slack.appToken is an App-Level Token (xapp-) with connections:write", e.getMessage());
+		}
+	}
+
+	/** Bolt passes the envelope's {@code retry_attempt} on as this header. */
+	private static int retryAttempt(@Nullable String header) {
+		try {
+			return header == null ? 0 : Integer.parseInt(header.trim());
+		}
+		catch (NumberFormatException e) {
+			return 0;
 		}
 	}
 
