@@ -28,6 +28,9 @@ import org.skillexchange.gigs.Gig;
 import org.skillexchange.gigs.GigDraft;
 import org.skillexchange.gigs.GigType;
 import org.skillexchange.gigs.Gigs;
+import org.skillexchange.hacks.Hack;
+import org.skillexchange.hacks.HackDraft;
+import org.skillexchange.hacks.Hacks;
 import org.skillexchange.notifications.Deliveries;
 import org.skillexchange.slacksim.SimulatedMessage;
 import org.skillexchange.slacksim.SimulatedUser;
@@ -99,6 +102,9 @@ class SlackInteractivityTests {
 	Gigs gigs;
 
 	@Autowired
+	Hacks hacks;
+
+	@Autowired
 	Deliveries deliveries;
 
 	@Autowired
@@ -133,9 +139,14 @@ class SlackInteractivityTests {
 	}
 
 	private static Optional<SimulatedMessage> inquiryDm(Connection connection) {
+		return dmWithButton(connection.id().toString());
+	}
+
+	/** Grace's DM whose buttons carry this value. */
+	private static Optional<SimulatedMessage> dmWithButton(String value) {
 		return SIMULATOR.messages(SIMULATOR.dmWith("U0GRACE"))
 			.stream()
-			.filter(m -> m.blocksJson() != null && m.blocksJson().contains(connection.id().toString()))
+			.filter(m -> m.blocksJson() != null && m.blocksJson().contains(value))
 			.findFirst();
 	}
 
@@ -223,6 +234,28 @@ class SlackInteractivityTests {
 		assertThat(updatesOf(inquiry)).containsExactly("Added by Grace Hopper on 2026-12-04");
 		assertThat(recorded("gig.participant.added", ADA, inquiry)).isEqualTo(1);
 		assertThat(recorded("gig.participant.declined", ADA, inquiry)).isZero();
+	}
+
+	@Test
+	void aTeamMemberAddsTheRequesterToTheHack() {
+		Hack hack = hacks.create(GRACE, new HackDraft("Slack bot", null, "Build it", null, List.of(GRACE), null, List.of(), List.of(),
+				null, null, List.of(), null));
+		hacks.inquire(ADA, hack.id(), "Count me in");
+		await().until(() -> {
+			CLOCK.advance(Duration.ofSeconds(2));
+			deliveries.deliverDue();
+			return dmWithButton(hack.id().toString()).isPresent();
+		});
+		SimulatedMessage message = dmWithButton(hack.id().toString()).orElseThrow();
+
+		SIMULATOR.clickButton(new SlackSimulator.ButtonClick("U0GRACE", message.channel(), message.ts(), "hack_member_add",
+				hack.id() + "|" + ADA));
+
+		await().until(() -> hacks.get(hack.id()).members().contains(ADA));
+		await().until(() -> SIMULATOR.requests("chat.update")
+			.stream()
+			.anyMatch(request -> message.ts().equals(request.params().get("ts"))
+					&& "Added by Grace Hopper on 2026-12-04".equals(request.params().get("text"))));
 	}
 
 	@Test
