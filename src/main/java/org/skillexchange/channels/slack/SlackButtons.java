@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
+import org.jspecify.annotations.Nullable;
 import org.skillexchange.auth.AccessDenied;
 import org.skillexchange.gigs.ConnectionStatus;
 import org.skillexchange.gigs.Gigs;
@@ -40,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlackButtons implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackButtons.class);
+
+	/** How Slack numbers redeliveries over HTTP; Bolt sets it from a Socket Mode envelope's {@code retry_attempt}. */
+	static final String RETRY_HEADER = "X-Slack-Retry-Num";
 
 	private static final String GIG_MANAGERS = "only the post's owners or contact can";
 
@@ -80,7 +84,7 @@ class SlackButtons implements DisposableBean {
 
 	private final SlackClickers clickers;
 
-	private final SlackRecipientDirectory directory;
+	private final MemberRecipientDirectory directory;
 
 	private final Gigs gigs;
 
@@ -103,8 +107,8 @@ class SlackButtons implements DisposableBean {
 		return thread;
 	});
 
-	SlackButtons(SlackClickers clickers, SlackRecipientDirectory directory, Gigs gigs, Hacks hacks, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Slack slack, SlackSettings settings, Clock clock) {
+	SlackButtons(SlackClickers clickers, MemberRecipientDirectory directory, Gigs gigs, Hacks hacks, JdbcClient jdbc,
+			PlatformTransactionManager transactions, Slack slack, SlackSettings settings, Clock clock) {
 		this.clickers = clickers;
 		this.directory = directory;
 		this.gigs = gigs;
@@ -116,9 +120,21 @@ class SlackButtons implements DisposableBean {
 		this.clock = clock;
 	}
 
-	/** Takes a {@code block_actions} payload; returns at once, the work runs after the caller's ack. */
-	void clicked(String payloadJson, int retryAttempt) {
-		SlackClick.parse(payloadJson, retryAttempt).ifPresent(click -> executor.execute(() -> handle(click)));
+	/**
+	 * Takes a {@code block_actions} payload and Slack's retry number header, if any; returns at once,
+	 * the work runs after the caller's ack.
+	 */
+	void clicked(String payloadJson, @Nullable String retryHeader) {
+		SlackClick.parse(payloadJson, retryAttempt(retryHeader)).ifPresent(click -> executor.execute(() -> handle(click)));
+	}
+
+	private static int retryAttempt(@Nullable String header) {
+		try {
+			return header == null ? 0 : Integer.parseInt(header.trim());
+		}
+		catch (NumberFormatException e) {
+			return 0;
+		}
 	}
 
 	void handle(SlackClick click) {
@@ -173,7 +189,7 @@ class SlackButtons implements DisposableBean {
 			.params(click.channelId(), click.messageTs())
 			.query(String.class)
 			.optional()
-			.map(ref -> directory.find(ref).map(Member::displayName).orElse(ref))
+			.map(ref -> directory.member(ref).map(Member::displayName).orElse(ref))
 			.orElse("someone");
 	}
 

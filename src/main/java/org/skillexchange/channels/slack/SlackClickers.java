@@ -20,7 +20,7 @@ class SlackClickers {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackClickers.class);
 
-	private final SlackRecipientDirectory directory;
+	private final MemberRecipientDirectory directory;
 
 	private final SlackLookupCache cache;
 
@@ -28,7 +28,7 @@ class SlackClickers {
 
 	private final SlackSettings settings;
 
-	SlackClickers(SlackRecipientDirectory directory, SlackLookupCache cache, Slack slack, SlackSettings settings) {
+	SlackClickers(MemberRecipientDirectory directory, SlackLookupCache cache, Slack slack, SlackSettings settings) {
 		this.directory = directory;
 		this.cache = cache;
 		this.slack = slack;

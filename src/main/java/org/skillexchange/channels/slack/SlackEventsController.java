@@ -39,7 +39,7 @@ class SlackEventsController {
 	ResponseEntity<?> receive(@RequestBody(required = false) byte @Nullable [] body,
 			@RequestHeader(name = "X-Slack-Request-Timestamp", required = false) @Nullable String timestamp,
 			@RequestHeader(name = "X-Slack-Signature", required = false) @Nullable String signature,
-			@RequestHeader(name = "X-Slack-Retry-Num", required = false) @Nullable Integer retryNum) {
+			@RequestHeader(name = SlackButtons.RETRY_HEADER, required = false) @Nullable String retryNum) {
 		if (verifier == null) {
 			return problem(HttpStatus.NOT_FOUND, "Slack over HTTP is off; set skillExchange.slack.signingSecret to turn it on");
 		}
@@ -49,7 +49,7 @@ class SlackEventsController {
 		}
 		String text = new String(raw, StandardCharsets.UTF_8);
 		if (text.startsWith("payload=")) {
-			buttons.clicked(URLDecoder.decode(text.substring(8), StandardCharsets.UTF_8), retryNum == null ? 0 : retryNum);
+			buttons.clicked(URLDecoder.decode(text.substring(8), StandardCharsets.UTF_8), retryNum);
 			return ResponseEntity.ok().build();
 		}
 		String challenge = urlVerificationChallenge(text);

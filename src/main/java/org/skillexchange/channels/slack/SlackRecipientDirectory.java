@@ -1,38 +1,20 @@
 package org.skillexchange.channels.slack;
 
-import java.util.Locale;
 import java.util.Optional;
 
-import org.skillexchange.members.Member;
-import org.skillexchange.members.MemberDirectory;
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The members directory as Slack needs it: a recipient by entity ref for DMs, and the member behind a
- * Slack user who clicked a button, by their {@code slack.com/user_id} annotation or their email.
+ * What the Slack channel needs to know about a member to reach them: their email and, when the
+ * catalog has it, their Slack user id ({@code slack.com/user_id} annotation). The service's is
+ * {@link MemberRecipientDirectory}, over the members module.
  */
-@Component
-class SlackRecipientDirectory {
+public interface SlackRecipientDirectory {
 
-	private final MemberDirectory members;
+	/** The member with this user entity ref, or empty when there is none. */
+	Optional<SlackRecipient> find(String userRef);
 
-	SlackRecipientDirectory(MemberDirectory members) {
-		this.members = members;
-	}
-
-	Optional<Member> find(String userRef) {
-		return members.find(userRef);
-	}
-
-	Optional<Member> bySlackUserId(String slackUserId) {
-		return members.all().stream().filter(member -> slackUserId.equals(member.slackUserId())).findFirst();
-	}
-
-	Optional<Member> byEmail(String email) {
-		String wanted = email.toLowerCase(Locale.ROOT);
-		return members.all()
-			.stream()
-			.filter(member -> member.email() != null && member.email().toLowerCase(Locale.ROOT).equals(wanted))
-			.findFirst();
+	/** A member as Slack needs them; {@code slackUserId} is the {@code slack.com/user_id} annotation. */
+	record SlackRecipient(String userRef, @Nullable String email, @Nullable String slackUserId) {
 	}
 }

@@ -48,7 +48,8 @@ class SlackSocketMode implements SmartLifecycle {
 				.requestVerificationEnabled(false)
 				.build());
 			app.blockAction(Pattern.compile(".*"), (request, context) -> {
-				buttons.clicked(request.getRequestBodyAsString(), retryAttempt(request.getHeaders().getFirstValue("X-Slack-Retry-Num")));
+				// Bolt passes the envelope's retry_attempt on as the X-Slack-Retry-Num header.
+				buttons.clicked(request.getRequestBodyAsString(), request.getHeaders().getFirstValue(SlackButtons.RETRY_HEADER));
 				return context.ack();
 			});
 			var started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
@@ -58,16 +59,6 @@ class SlackSocketMode implements SmartLifecycle {
 		catch (Exception e) {
 			log.warn("Slack Socket Mode did not start ({}); check that Socket Mode is enabled in the app settings and that"
 					+ " skillExchange.slack.appToken is an App-Level Token (xapp-) with connections:write", e.getMessage());
-		}
-	}
-
-	/** Bolt passes the envelope's {@code retry_attempt} on as this header. */
-	private static int retryAttempt(@Nullable String header) {
-		try {
-			return header == null ? 0 : Integer.parseInt(header.trim());
-		}
-		catch (NumberFormatException e) {
-			return 0;
 		}
 	}
 
