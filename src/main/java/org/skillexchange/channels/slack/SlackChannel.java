@@ -24,7 +24,9 @@ import org.skillexchange.templates.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +68,9 @@ class SlackChannel implements NotificationChannel {
 
 	private volatile boolean warnedAboutHistoryScope;
 
+	/** What the check at start found wrong with the bot token, until a probe finds it fixed. */
+	private volatile @Nullable String startProblem;
+
 	SlackChannel(SlackSettings settings, Slack slack, SlackLookupCache cache, Clock clock, ObjectProvider<Templates> templates,
 			SlackRecipientDirectory directory) {
 		this.settings = settings;
@@ -97,6 +102,10 @@ class SlackChannel implements NotificationChannel {
 		if (!settings.hasToken()) {
 			return new DeliveryOutcome.ChannelDown(status().detail());
 		}
+		String knownProblem = startProblem;
+		if (knownProblem != null) {
+			return new DeliveryOutcome.ChannelDown(knownProblem);
+		}
 		try {
 			Optional<String> userId = slackUser(request.recipient());
 			if (userId.isEmpty()) {
@@ -124,14 +133,42 @@ class SlackChannel implements NotificationChannel {
 		if (!settings.hasToken()) {
 			return Optional.of(status().detail());
 		}
+		Optional<DeliveryOutcome> problem = tokenProblem();
+		if (problem.isEmpty()) {
+			startProblem = null;
+		}
+		return problem.map(SlackChannel::reason);
+	}
+
+	/**
+	 * At start, {@code auth.test} and the granted scopes: a bad token or a missing scope takes the channel
+	 * down with the fix at its first delivery, instead of each DM finding out, until a probe succeeds.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void checkAtStart() {
+		if (!settings.hasToken()) {
+			return;
+		}
+		Optional<DeliveryOutcome> problem = tokenProblem();
+		if (problem.isPresent() && problem.get() instanceof DeliveryOutcome.ChannelDown down) {
+			startProblem = down.reason();
+			log.warn("Slack channel down: {}", down.reason());
+		}
+		else if (problem.isPresent()) {
+			log.warn("Could not check the Slack bot token at start: {}", reason(problem.get()));
+		}
+	}
+
+	/** {@code auth.test} on the bot token and its scopes against what the service needs; empty when both are fine. */
+	private Optional<DeliveryOutcome> tokenProblem() {
 		try {
 			var response = call("auth.test", null, client -> client.authTest(r -> r));
 			List<String> missing = SlackErrors.missingFrom(header(response, "x-oauth-scopes"));
 			return missing.isEmpty() ? Optional.empty()
-					: Optional.of(SlackErrors.missingScopes(missing, header(response, "x-oauth-scopes")));
+					: Optional.of(new DeliveryOutcome.ChannelDown(SlackErrors.missingScopes(missing, header(response, "x-oauth-scopes"))));
 		}
 		catch (SlackCallFailed e) {
-			return Optional.of(reason(e.outcome));
+			return Optional.of(e.outcome);
 		}
 	}
 

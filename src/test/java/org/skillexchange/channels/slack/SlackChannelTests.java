@@ -293,6 +293,23 @@ class SlackChannelTests {
 	}
 
 	@Test
+	void aTokenProblemFoundAtStartTakesTheChannelDownUntilAProbeFindsItFixed() {
+		SIMULATOR.addToken(new SimulatedToken(SlackSimulator.BOT_TOKEN, SimulatedToken.Kind.BOT,
+				List.of("users:read", "im:write", "chat:write", "chat:write.public")));
+
+		channel.checkAtStart();
+		DeliveryOutcome outcome = channel.deliver(delivery("user:default/grace", "held back"));
+
+		assertThat(outcome).isInstanceOfSatisfying(DeliveryOutcome.ChannelDown.class,
+				down -> assertThat(down.reason()).startsWith("Missing scopes: users:read.email"));
+		assertThat(SIMULATOR.requests()).extracting(RecordedRequest::method).containsOnly("auth.test");
+
+		SIMULATOR.addToken(new SimulatedToken(SlackSimulator.BOT_TOKEN, SimulatedToken.Kind.BOT, SCOPES_WITH_HISTORY));
+		assertThat(channel.probe()).isEmpty();
+		assertThat(channel.deliver(delivery("user:default/grace", "sent"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+	}
+
+	@Test
 	void isOnWithATokenAndSaysWhereItSends() {
 		assertThat(channel.status().enabled()).isTrue();
 		assertThat(channel.status().detail()).contains(SIMULATOR.apiUrl()).doesNotContain(SlackSimulator.BOT_TOKEN);
