@@ -108,7 +108,7 @@ class SlackButtons implements DisposableBean {
 	});
 
 	SlackButtons(SlackClickers clickers, MemberRecipientDirectory directory, Gigs gigs, Hacks hacks, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Slack slack, SlackSettings settings, Clock clock) {
+			PlatformTransactionManager transactions, Slack slack, SlackSettings settings, Clock clock, SlackSocketMode socketMode) {
 		this.clickers = clickers;
 		this.directory = directory;
 		this.gigs = gigs;
@@ -118,6 +118,7 @@ class SlackButtons implements DisposableBean {
 		this.slack = slack;
 		this.settings = settings;
 		this.clock = clock;
+		socketMode.onClick(this::clicked);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.skillexchange.channels.slack;
 
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import com.slack.api.Slack;
@@ -15,26 +16,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Socket Mode link through Bolt, when {@code mode: socket} and an app token are set. The SDK
- * reconnects on every {@code disconnect}. A click is handed to {@link SlackButtons} and acknowledged
- * at once; the button's work follows the ack.
+ * reconnects on every {@code disconnect}. A click goes to the registered handler ({@link SlackButtons})
+ * and is acknowledged at once; the button's work follows the ack.
  */
 @Component
 class SlackSocketMode implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackSocketMode.class);
 
+	/** Takes a {@code block_actions} payload and Slack's retry number header; must return at once. */
+	private volatile BiConsumer<String, @Nullable String> clicks = (payload, retry) -> log.warn("A Slack click arrived before"
+			+ " its handler was registered; it is acknowledged and ignored");
+
 	private final SlackSettings settings;
 
 	private final Slack slack;
 
-	private final SlackButtons buttons;
-
 	private volatile @Nullable SocketModeApp socketModeApp;
 
-	SlackSocketMode(SlackSettings settings, Slack slack, SlackButtons buttons) {
+	SlackSocketMode(SlackSettings settings, Slack slack) {
 		this.settings = settings;
 		this.slack = slack;
-		this.buttons = buttons;
+	}
+
+	/** Where clicks go; set once, before the link starts. */
+	void onClick(BiConsumer<String, @Nullable String> handler) {
+		this.clicks = handler;
 	}
 
 	@Override
@@ -49,7 +56,7 @@ class SlackSocketMode implements SmartLifecycle {
 				.build());
 			app.blockAction(Pattern.compile(".*"), (request, context) -> {
 				// Bolt passes the envelope's retry_attempt on as the X-Slack-Retry-Num header.
-				buttons.clicked(request.getRequestBodyAsString(), request.getHeaders().getFirstValue(SlackButtons.RETRY_HEADER));
+				clicks.accept(request.getRequestBodyAsString(), request.getHeaders().getFirstValue(SlackButtons.RETRY_HEADER));
 				return context.ack();
 			});
 			var started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
