@@ -169,7 +169,7 @@ class SlackChannelTests {
 		while (outcome instanceof DeliveryOutcome.RetryLater later) {
 			outcomes.add(outcome);
 			int before = SIMULATOR.requests("chat.postMessage").size();
-			assertThat(channel.deliver(request)).isInstanceOf(DeliveryOutcome.RetryLater.class);
+			assertThat(channel.deliver(request)).isInstanceOf(DeliveryOutcome.Deferred.class);
 			assertThat(SIMULATOR.requests("chat.postMessage")).hasSize(before);
 			CLOCK.advance(later.retryAfter());
 			outcome = channel.deliver(request);
