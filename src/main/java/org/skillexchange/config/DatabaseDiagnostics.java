@@ -51,7 +51,9 @@ public final class DatabaseDiagnostics {
 		}
 		try (HikariDataSource dataSource = (HikariDataSource) new DatabaseConfiguration().dataSource(settings)) {
 			dataSource.setPoolName("skill-exchange-doctor");
-			dataSource.setMaximumPoolSize(1);
+			// Flyway holds a second connection while it reads the history.
+			dataSource.setMaximumPoolSize(2);
+			dataSource.setConnectionTimeout(10_000);
 			dataSource.setInitializationFailTimeout(-1);
 			String where = where(dataSource);
 			try (Connection connection = dataSource.getConnection()) {
@@ -59,7 +61,7 @@ public final class DatabaseDiagnostics {
 				report.accept(Check.passed(REACHABLE, meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + where));
 			}
 			catch (SQLException e) {
-				report.accept(Check.failed(REACHABLE, "cannot connect to " + where + ": " + Secrets.mask(String.valueOf(e.getMessage())),
+				report.accept(Check.failed(REACHABLE, "cannot connect to " + where + ": " + firstLine(e),
 						database.clientType() == ServiceSettings.Client.PG
 								? "start PostgreSQL, or fix skillExchange.service.database.connection (host, port, user, password, database)"
 								: "stop whatever holds the H2 file, or fix skillExchange.service.database.connection"));
@@ -91,7 +93,7 @@ public final class DatabaseDiagnostics {
 			return Check.passed(MIGRATED, current == null ? "no migrations" : "at version " + current.getVersion());
 		}
 		catch (RuntimeException e) {
-			return Check.failed(MIGRATED, "cannot read the migration history: " + Secrets.mask(String.valueOf(e.getMessage())),
+			return Check.failed(MIGRATED, "cannot read the migration history: " + firstLine(e),
 					"check that the database user may read flyway_schema_history");
 		}
 	}
@@ -100,6 +102,10 @@ public final class DatabaseDiagnostics {
 		var connection = database.connection();
 		String file = connection == null || connection.value() == null ? DatabaseConfiguration.DEFAULT_H2_FILE : connection.value();
 		return file.startsWith("jdbc:") || Files.exists(Path.of(file + ".mv.db"));
+	}
+
+	private static String firstLine(Exception e) {
+		return Secrets.mask(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()));
 	}
 
 	private static String where(HikariDataSource dataSource) {
