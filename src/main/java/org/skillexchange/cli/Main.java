@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the jar; with no command it serves. */
 @Command(name = "skill-exchange", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Skill Exchange notifications for Backstage and Slack.",
-		subcommands = { ServeCommand.class, ConfigCommand.class, ManifestCommand.class, PreviewCommand.class, DoctorCommand.class,
+		subcommands = { ServeCommand.class, ConfigCommand.class, ManifestCommand.class, PreviewCommand.class, DoctorCommand.class, SendTestCommand.class,
 				SlackSimulatorCommand.class,
 				CommandLine.HelpCommand.class })
 public class Main {
