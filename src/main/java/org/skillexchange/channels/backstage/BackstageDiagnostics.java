@@ -25,6 +25,9 @@ public final class BackstageDiagnostics {
 
 	static final String PLUGIN = "Backstage notifications plugin";
 
+	/** The channel's snippet, without its leading "Fix: " since doctor prints its own. */
+	private static final String EXTERNAL_ACCESS_FIX = BackstageChannel.EXTERNAL_ACCESS_FIX.replaceFirst("^Fix: ", "");
+
 	private final boolean enabled;
 
 	private final BackstageSettings settings;
@@ -58,7 +61,7 @@ public final class BackstageDiagnostics {
 		}
 		if (!settings.hasToken()) {
 			collect.accept(Check.skipped(REACHABLE, "no token to call Backstage with"));
-			collect.accept(Check.failed(TOKEN, "skillExchange.backstage.token is not set", BackstageChannel.EXTERNAL_ACCESS_FIX));
+			collect.accept(Check.failed(TOKEN, "skillExchange.backstage.token is not set", EXTERNAL_ACCESS_FIX));
 			return checks;
 		}
 		var api = new BackstageApi(backendBaseUrl, settings.token(), settings.timeout());
@@ -80,7 +83,7 @@ public final class BackstageDiagnostics {
 		int status = answer.status();
 		if (status == 401 || status == 403) {
 			collect.accept(Check.failed(TOKEN, "Backstage refused Skill Exchange's token (HTTP " + status + " " + answer.error() + ")",
-					BackstageChannel.EXTERNAL_ACCESS_FIX));
+					EXTERNAL_ACCESS_FIX));
 			collect.accept(Check.skipped(PLUGIN, "needs an accepted token"));
 			return checks;
 		}
