@@ -63,6 +63,8 @@ final class ConfigSchema {
 		oneOf("skillExchange.members.source", "catalog", "file");
 		key("skillExchange.members.file", Kind.PATH);
 		key("skillExchange.members.refreshInterval", Kind.DURATION);
+		key("skillExchange.jobs.enabled", Kind.BOOLEAN);
+		key("skillExchange.jobs.pollInterval", Kind.DURATION);
 		key("skillExchange.embedsPath", Kind.STRING);
 		key("skillExchange.mentorsPath", Kind.STRING);
 		key("skillExchange.hacksPath", Kind.STRING);

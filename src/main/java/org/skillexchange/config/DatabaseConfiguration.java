@@ -22,7 +22,7 @@ class DatabaseConfiguration {
 		var database = settings.database();
 		var dataSource = new HikariDataSource();
 		dataSource.setPoolName("skill-exchange");
-		dataSource.setMaximumPoolSize(16);
+		dataSource.setMaximumPoolSize(10);
 		if (database.clientType() == ServiceSettings.Client.H2) {
 			dataSource.setJdbcUrl(h2Url(database.connection()));
 			dataSource.setUsername("sa");

@@ -1,0 +1,5 @@
+package org.skillexchange.gigs;
+
+/** A named link on a post. */
+public record Resource(String name, String url) {
+}

@@ -1,0 +1,5 @@
+package org.skillexchange.hacks;
+
+/** A named link to a hack's code. */
+public record RepositoryLink(String name, String url) {
+}
