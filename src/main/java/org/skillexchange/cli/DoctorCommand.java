@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 
 import org.skillexchange.channels.backstage.BackstageDiagnostics;
 import org.skillexchange.channels.slack.SlackDiagnostics;
+import org.skillexchange.channels.slack.SlackRecipientDirectory;
 import org.skillexchange.config.AppConfig;
 import org.skillexchange.config.DatabaseDiagnostics;
 import org.skillexchange.config.InvalidConfig;
 import org.skillexchange.diagnostics.Check;
+import org.skillexchange.members.Member;
+import org.skillexchange.members.MembersDiagnostics;
 import org.skillexchange.templates.InvalidTemplates;
 import org.skillexchange.templates.Templates;
 import picocli.CommandLine.Command;
@@ -39,8 +42,6 @@ class DoctorCommand implements Callable<Integer> {
 	static final String CONFIG = "Config valid";
 
 	static final String TEMPLATES = "Templates valid";
-
-	static final String MEMBERS = "Members source";
 
 	@Mixin
 	ConfigOptions options;
@@ -77,12 +78,15 @@ class DoctorCommand implements Callable<Integer> {
 			DatabaseDiagnostics.of(properties).run(report);
 			progress.accept("Backstage");
 			BackstageDiagnostics.of(properties).run(report);
-			report.accept(Check.skipped(MEMBERS, "not checked yet: the members module is not part of this build"));
+			progress.accept("the members source");
+			List<Member> members = MembersDiagnostics.of(properties).run(report);
 			progress.accept("the Slack app");
 			var slack = SlackDiagnostics.of(properties);
 			if (slack.isPresent()) {
 				try (var diagnostics = slack.get()) {
-					diagnostics.run(report);
+					diagnostics.run(report, members.stream()
+						.map(member -> new SlackRecipientDirectory.SlackRecipient(member.ref(), member.email(), member.slackUserId()))
+						.toList());
 				}
 			}
 			else {

@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code doctor} against the Slack simulator configured into each failure and the real Backstage backend. */
 class DoctorCommandTests {
 
+	static final Path MEMBERS = Path.of("src/test/resources/cli/members.yaml").toAbsolutePath();
+
 	static BackstageHarness backstage;
 
 	@TempDir
@@ -61,7 +63,8 @@ class DoctorCommandTests {
 
 		assertThat(exit).isZero();
 		assertThat(out.toString()).contains("✓ Config valid", "✓ Templates valid", "✓ Database reachable", "✓ Backstage reachable",
-				"✓ Backstage accepts the token", "✓ Backstage notifications plugin: answering", "✓ Slack bot token: a bot token, valid",
+				"✓ Backstage accepts the token", "✓ Backstage notifications plugin: answering",
+				"✓ Members source: file " + MEMBERS + ": 2 members, 2 with an email", "✓ Slack bot token: a bot token, valid",
 				"✓ Slack scopes", "✓ Slack Socket Mode", "✓ Slack can message members: opened a DM with user:default/ada (U0ADA)",
 				"All checks passed.")
 			.doesNotContain("✗");
@@ -171,6 +174,20 @@ class DoctorCommandTests {
 	}
 
 	@Test
+	void membersFileWithoutUsersIsNamed() throws IOException {
+		Path groupsOnly = Files.writeString(dir.resolve("groups.yaml"), "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n"
+				+ "  name: team-a\nspec:\n  type: team\n");
+		var config = config(SlackSimulator.BOT_TOKEN, "socket", backstage.serviceToken(), backstage.baseUrl().toString());
+		Files.writeString(config, Files.readString(config).replace(MEMBERS.toString(), groupsOnly.toString()));
+
+		int exit = doctor(config);
+
+		assertThat(exit).isEqualTo(DoctorCommand.PROBLEMS_FOUND);
+		assertThat(out.toString()).contains("✗ Members source: file " + groupsOnly + " has no User entities",
+				"fix: point skillExchange.members.file at a catalog YAML file", "- Slack can message members: skipped, no members to open a DM with");
+	}
+
+	@Test
 	void jsonOutputParsesAndCarriesEachCheckWithItsFix() throws IOException {
 		slack.socketModeEnabled(false);
 
@@ -212,7 +229,10 @@ class DoctorCommandTests {
 				    database:
 				      client: pg
 				      connection: "%s"
-				""".formatted(url));
+				  members:
+				    source: file
+				    file: %s
+				""".formatted(url, MEMBERS));
 
 		int before = doctor(config);
 		assertThat(before).isEqualTo(DoctorCommand.PROBLEMS_FOUND);
@@ -237,7 +257,6 @@ class DoctorCommandTests {
 	}
 
 	private Path config(String botToken, String mode, String backstageToken, String backendUrl) throws IOException {
-		Path members = Path.of("src/test/resources/cli/members.yaml").toAbsolutePath();
 		return Files.writeString(dir.resolve("app-config.yaml"), """
 				backend:
 				  baseUrl: %s
@@ -257,7 +276,7 @@ class DoctorCommandTests {
 				    appToken: %s
 				    mode: %s
 				    apiUrl: %s
-				""".formatted(backendUrl, backstageToken, dir.resolve("db"), members, botToken, SlackSimulator.APP_TOKEN, mode,
+				""".formatted(backendUrl, backstageToken, dir.resolve("db"), MEMBERS, botToken, SlackSimulator.APP_TOKEN, mode,
 				slack.apiUrl()));
 	}
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +32,6 @@ final class MembersFileDirectory implements SlackRecipientDirectory {
 	@Override
 	public Optional<SlackRecipient> find(String userRef) {
 		return Optional.ofNullable(byRef.get(userRef.toLowerCase(Locale.ROOT)));
-	}
-
-	/** Every member, in no particular order. */
-	List<SlackRecipient> all() {
-		return List.copyOf(byRef.values());
 	}
 
 	private static Map<String, SlackRecipient> read(Path file) {

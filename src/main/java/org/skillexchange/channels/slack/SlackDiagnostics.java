@@ -1,7 +1,6 @@
 package org.skillexchange.channels.slack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +53,9 @@ public final class SlackDiagnostics implements AutoCloseable {
 
 	private final Slack slack;
 
-	private final @Nullable Path membersFile;
-
-	private SlackDiagnostics(SlackSettings settings, @Nullable Path membersFile) {
+	private SlackDiagnostics(SlackSettings settings) {
 		this.settings = settings;
 		this.slack = SlackConfiguration.client(settings);
-		this.membersFile = membersFile;
 	}
 
 	/**
@@ -72,13 +68,14 @@ public final class SlackDiagnostics implements AutoCloseable {
 		if (!configured) {
 			return Optional.empty();
 		}
-		SlackSettings settings = binder.bindOrCreate("skill-exchange.slack", SlackSettings.class);
-		String file = binder.bind("skill-exchange.members.file", String.class).orElse(null);
-		return Optional.of(new SlackDiagnostics(settings, file == null || file.isBlank() ? null : Path.of(file)));
+		return Optional.of(new SlackDiagnostics(binder.bindOrCreate("skill-exchange.slack", SlackSettings.class)));
 	}
 
-	/** Runs every check in order, handing each to {@code report} as soon as it is done. */
-	public List<Check> run(Consumer<Check> report) {
+	/**
+	 * Runs every check in order, handing each to {@code report} as soon as it is done; {@code members} are
+	 * the people to try opening a DM with (the first few with a Slack account).
+	 */
+	public List<Check> run(Consumer<Check> report, List<SlackRecipientDirectory.SlackRecipient> members) {
 		List<Check> checks = new ArrayList<>();
 		Consumer<Check> collect = check -> {
 			checks.add(check);
@@ -87,7 +84,7 @@ public final class SlackDiagnostics implements AutoCloseable {
 		Optional<AuthTestResponse> auth = botToken(collect);
 		collect.accept(auth.map(this::scopes).orElseGet(() -> Check.skipped(SCOPES, "needs a working bot token")));
 		collect.accept("http".equals(settings.mode()) ? signingSecret() : socketMode());
-		collect.accept(auth.isPresent() ? messaging() : Check.skipped(MESSAGING, "needs a working bot token"));
+		collect.accept(auth.isPresent() ? messaging(members) : Check.skipped(MESSAGING, "needs a working bot token"));
 		return checks;
 	}
 
@@ -169,16 +166,9 @@ public final class SlackDiagnostics implements AutoCloseable {
 		return Check.passed(SIGNING_SECRET, "set (mode: http)");
 	}
 
-	private Check messaging() {
-		if (membersFile == null) {
-			return Check.skipped(MESSAGING, "no skillExchange.members.file to pick a member from");
-		}
-		List<SlackRecipientDirectory.SlackRecipient> members;
-		try {
-			members = new MembersFileDirectory(membersFile).all();
-		}
-		catch (RuntimeException e) {
-			return Check.skipped(MESSAGING, "cannot read the members file " + membersFile);
+	private Check messaging(List<SlackRecipientDirectory.SlackRecipient> members) {
+		if (members.isEmpty()) {
+			return Check.skipped(MESSAGING, "no members to open a DM with");
 		}
 		try {
 			int tried = 0;
@@ -201,7 +191,7 @@ public final class SlackDiagnostics implements AutoCloseable {
 					return Check.passed(MESSAGING, "opened a DM with " + member.userRef() + " (" + id + ")");
 				}
 			}
-			return Check.skipped(MESSAGING, "no member in " + membersFile + " has a Slack account (looked up " + tried + " by email)");
+			return Check.skipped(MESSAGING, "none of the " + tried + " members looked up by email has a Slack account");
 		}
 		catch (IOException | SlackApiException e) {
 			return unreachable(MESSAGING, "conversations.open", e);
