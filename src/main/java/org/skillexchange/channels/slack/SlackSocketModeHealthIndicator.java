@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * leaves the overall status alone while the SDK reconnects), or off with why (down only when Socket
  * Mode is configured but did not start).
  */
-@Component("slackSocketMode")
+// Health names the component after the bean, less "HealthIndicator": "slackSocketMode".
+@Component
 @Conditional(SlackConfigured.class)
 class SlackSocketModeHealthIndicator extends AbstractHealthIndicator {
 
