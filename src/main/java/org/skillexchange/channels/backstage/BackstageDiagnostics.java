@@ -3,8 +3,6 @@ package org.skillexchange.channels.backstage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -49,20 +47,15 @@ public final class BackstageDiagnostics {
 	}
 
 	/** Runs the checks in order, handing each to {@code report} as soon as it is done. */
-	public List<Check> run(Consumer<Check> report) {
-		List<Check> checks = new ArrayList<>();
-		Consumer<Check> collect = check -> {
-			checks.add(check);
-			report.accept(check);
-		};
+	public void run(Consumer<Check> report) {
 		if (!enabled) {
-			collect.accept(Check.skipped(REACHABLE, "the Backstage channel is off (skillExchange.notifications.enabled is not true)"));
-			return checks;
+			report.accept(Check.skipped(REACHABLE, "the Backstage channel is off (skillExchange.notifications.enabled is not true)"));
+			return;
 		}
 		if (!settings.hasToken()) {
-			collect.accept(Check.skipped(REACHABLE, "no token to call Backstage with"));
-			collect.accept(Check.failed(TOKEN, "skillExchange.backstage.token is not set", EXTERNAL_ACCESS_FIX));
-			return checks;
+			report.accept(Check.skipped(REACHABLE, "no token to call Backstage with"));
+			report.accept(Check.failed(TOKEN, "skillExchange.backstage.token is not set", EXTERNAL_ACCESS_FIX));
+			return;
 		}
 		var api = new BackstageApi(backendBaseUrl, settings.token(), settings.timeout());
 		BackstageApi.Answer answer;
@@ -73,30 +66,29 @@ public final class BackstageDiagnostics {
 		catch (IOException e) {
 			String why = e instanceof HttpTimeoutException ? "no answer within " + settings.timeout().toMillis() + " ms"
 					: e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
-			collect.accept(Check.failed(REACHABLE, "cannot reach Backstage at " + backendBaseUrl + " (" + why + ")",
+			report.accept(Check.failed(REACHABLE, "cannot reach Backstage at " + backendBaseUrl + " (" + why + ")",
 					"start Backstage, or set backend.baseUrl to its backend's URL (the one serving /api/…)"));
-			collect.accept(Check.skipped(TOKEN, "Backstage is not reachable"));
-			collect.accept(Check.skipped(PLUGIN, "Backstage is not reachable"));
-			return checks;
+			report.accept(Check.skipped(TOKEN, "Backstage is not reachable"));
+			report.accept(Check.skipped(PLUGIN, "Backstage is not reachable"));
+			return;
 		}
-		collect.accept(Check.passed(REACHABLE, backendBaseUrl + " answered HTTP " + answer.status()));
+		report.accept(Check.passed(REACHABLE, backendBaseUrl + " answered HTTP " + answer.status()));
 		int status = answer.status();
 		if (status == 401 || status == 403) {
-			collect.accept(Check.failed(TOKEN, "Backstage refused Skill Exchange's token (HTTP " + status + " " + answer.error() + ")",
+			report.accept(Check.failed(TOKEN, "Backstage refused Skill Exchange's token (HTTP " + status + " " + answer.error() + ")",
 					EXTERNAL_ACCESS_FIX));
-			collect.accept(Check.skipped(PLUGIN, "needs an accepted token"));
-			return checks;
+			report.accept(Check.skipped(PLUGIN, "needs an accepted token"));
+			return;
 		}
 		if (status == 404) {
-			collect.accept(Check.skipped(TOKEN, "no notifications backend to check it against"));
-			collect.accept(Check.failed(PLUGIN, "no notifications backend at " + api.endpoint() + " (HTTP 404)",
+			report.accept(Check.skipped(TOKEN, "no notifications backend to check it against"));
+			report.accept(Check.failed(PLUGIN, "no notifications backend at " + api.endpoint() + " (HTTP 404)",
 					"check backend.baseUrl, and that Backstage runs @backstage/plugin-notifications-backend"));
-			return checks;
+			return;
 		}
-		collect.accept(Check.passed(TOKEN, "accepted"));
-		collect.accept(status == 200 ? Check.passed(PLUGIN, "answering at " + api.endpoint())
+		report.accept(Check.passed(TOKEN, "accepted"));
+		report.accept(status == 200 ? Check.passed(PLUGIN, "answering at " + api.endpoint())
 				: Check.failed(PLUGIN, "Backstage answered HTTP " + status + " " + answer.error() + " at " + api.endpoint(),
 						"check Backstage's log for this error"));
-		return checks;
 	}
 }

@@ -1,7 +1,6 @@
 package org.skillexchange.channels.slack;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,17 +74,11 @@ public final class SlackDiagnostics implements AutoCloseable {
 	 * Runs every check in order, handing each to {@code report} as soon as it is done; {@code members} are
 	 * the people to try opening a DM with (the first few with a Slack account).
 	 */
-	public List<Check> run(Consumer<Check> report, List<SlackRecipientDirectory.SlackRecipient> members) {
-		List<Check> checks = new ArrayList<>();
-		Consumer<Check> collect = check -> {
-			checks.add(check);
-			report.accept(check);
-		};
-		Optional<AuthTestResponse> auth = botToken(collect);
-		collect.accept(auth.map(this::scopes).orElseGet(() -> Check.skipped(SCOPES, "needs a working bot token")));
-		collect.accept("http".equals(settings.mode()) ? signingSecret() : socketMode());
-		collect.accept(auth.isPresent() ? messaging(members) : Check.skipped(MESSAGING, "needs a working bot token"));
-		return checks;
+	public void run(Consumer<Check> report, List<SlackRecipientDirectory.SlackRecipient> members) {
+		Optional<AuthTestResponse> auth = botToken(report);
+		report.accept(auth.map(this::scopes).orElseGet(() -> Check.skipped(SCOPES, "needs a working bot token")));
+		report.accept("http".equals(settings.mode()) ? signingSecret() : socketMode());
+		report.accept(auth.isPresent() ? messaging(members) : Check.skipped(MESSAGING, "needs a working bot token"));
 	}
 
 	@Override
