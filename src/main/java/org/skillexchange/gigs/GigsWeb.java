@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,8 @@ final class GigsWeb {
 		}
 	}
 
-	record ResourceBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2048) String url) {
+	record ResourceBody(@NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
 	}
 
 	record EmbedBody(@Nullable String levelOfExpertise, @Nullable LocalDate startDate, boolean startDateFlexible,

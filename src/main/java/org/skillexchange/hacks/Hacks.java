@@ -74,7 +74,8 @@ public class Hacks {
 		if (!current.isEditableBy(editor)) {
 			throw new NotAllowedOnHack(hackId, editor, "only its members edit a hack");
 		}
-		List<String> team = current.members().isEmpty() && draft.members().isEmpty() ? List.of() : people(draft.members(), null);
+		// An edit that names no members keeps the team: emptying it would leave no one able to edit the hack.
+		List<String> team = draft.members().isEmpty() ? current.members() : people(draft.members(), null);
 		String contact = draft.pointOfContact() == null ? current.pointOfContact() : person("pointOfContact", draft.pointOfContact());
 		HackStatus status = draft.status() == null ? current.status() : draft.status();
 		Instant now = clock.instant();

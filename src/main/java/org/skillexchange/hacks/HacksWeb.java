@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.skillexchange.auth.AccessDenied;
@@ -34,7 +35,8 @@ final class HacksWeb {
 		}
 	}
 
-	record LinkBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 2048) String url) {
+	record LinkBody(@NotBlank @Size(max = 200) String name,
+			@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
 	}
 
 	record MemberBody(@NotBlank @Size(max = 255) String member) {

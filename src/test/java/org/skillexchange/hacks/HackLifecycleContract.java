@@ -66,6 +66,16 @@ abstract class HackLifecycleContract {
 	}
 
 	@Test
+	void anEditThatNamesNoMembersKeepsTheTeam() {
+		Hack hack = hacks.create(JDOE, draft("Slack bot", List.of(ALICE)));
+
+		Hack edited = hacks.update(ALICE, hack.id(), draft("Slack bot v2", List.of()));
+
+		assertThat(edited.members()).containsExactlyElementsOf(hack.members());
+		assertThat(recorded.all()).isEmpty();
+	}
+
+	@Test
 	void anUpdateTellsEachNewlyAddedMemberOnly() {
 		Hack hack = hacks.create(JDOE, draft("Slack bot", List.of(ALICE)));
 

@@ -153,6 +153,8 @@ class SkillExchangeApiTests {
 			"GET|/api/skill-exchange/gigs?size=0||size",
 			"GET|/api/skill-exchange/hacks?status=DONE||status",
 			"POST|/api/skill-exchange/hacks|{\"name\": \"x\", \"members\": [\"user:default/ghost\"]}|members[0]",
+			"POST|/api/skill-exchange/gigs|{\"type\": \"embed\", \"title\": \"t\", \"contact\": \"user:default/alice\", \"resources\": [{\"name\": \"doc\", \"url\": \"javascript:alert(1)\"}]}|resources[0].url",
+			"POST|/api/skill-exchange/hacks|{\"name\": \"x\", \"repositoryUrls\": [{\"name\": \"code\", \"url\": \"javascript:alert(1)\"}]}|repositoryUrls[0].url",
 			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": [{\"query\": \"java\", \"category\": \"COLOUR\"}]}|queries[0].category",
 			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": []}|queries" })
 	void rejectsBadInputNamingTheField(String method, String path, String body, String field) throws Exception {
