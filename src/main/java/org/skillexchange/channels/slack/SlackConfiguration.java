@@ -13,6 +13,10 @@ class SlackConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Slack slack(SlackSettings settings) {
+		return client(settings);
+	}
+
+	static Slack client(SlackSettings settings) {
 		var config = new SlackConfig();
 		config.setMethodsEndpointUrlPrefix(settings.apiUrl());
 		String host = URI.create(settings.apiUrl()).getHost();

@@ -14,9 +14,9 @@ final class SlackErrors {
 	static final List<String> REQUIRED_SCOPES = List.of("users:read", "users:read.email", "im:write", "chat:write",
 			"chat:write.public");
 
-	private static final Set<String> WRONG_TOKEN = Set.of("invalid_auth", "not_authed", "not_allowed_token_type");
+	static final Set<String> WRONG_TOKEN = Set.of("invalid_auth", "not_authed", "not_allowed_token_type");
 
-	private static final Set<String> NOT_INSTALLED = Set.of("token_revoked", "account_inactive", "token_expired");
+	static final Set<String> NOT_INSTALLED = Set.of("token_revoked", "account_inactive", "token_expired");
 
 	private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "fatal_error", "internal_error",
 			"service_unavailable", "request_timeout");

@@ -34,6 +34,17 @@ class SlackSocketMode implements SmartLifecycle {
 
 	private volatile @Nullable SocketModeApp socketModeApp;
 
+	/** Why the link did not start, for health; null when it started or was never meant to. */
+	private volatile @Nullable String startFailure;
+
+	/** The link as health shows it: connected, reconnecting, off by config, or off because it failed to start. */
+	record State(Link link, String detail) {
+
+		enum Link {
+			CONNECTED, RECONNECTING, OFF, FAILED
+		}
+	}
+
 	SlackSocketMode(SlackSettings settings, Slack slack) {
 		this.settings = settings;
 		this.slack = slack;
@@ -62,8 +73,11 @@ class SlackSocketMode implements SmartLifecycle {
 			var started = new SocketModeApp(settings.appToken(), SocketModeClient.Backend.JavaWebSocket, app);
 			started.startAsync();
 			socketModeApp = started;
+			startFailure = null;
 		}
 		catch (Exception e) {
+			startFailure = "Socket Mode did not start (" + e.getMessage() + "); check that Socket Mode is enabled in the app settings and that"
+					+ " skillExchange.slack.appToken is an App-Level Token (xapp-) with connections:write";
 			log.warn("Slack Socket Mode did not start ({}); check that Socket Mode is enabled in the app settings and that"
 					+ " skillExchange.slack.appToken is an App-Level Token (xapp-) with connections:write", e.getMessage());
 		}
@@ -81,6 +95,26 @@ class SlackSocketMode implements SmartLifecycle {
 				log.debug("Closing the Socket Mode link failed", e);
 			}
 		}
+	}
+
+	State state() {
+		SocketModeApp running = socketModeApp;
+		if (running != null) {
+			// The SDK reconnects by itself after a drop; until then the session is not open.
+			return running.getClient() != null && running.getClient().verifyConnection()
+					? new State(State.Link.CONNECTED, "Socket Mode link to Slack is open")
+					: new State(State.Link.RECONNECTING, "the Socket Mode link dropped; the SDK is reconnecting");
+		}
+		if (startFailure != null) {
+			return new State(State.Link.FAILED, startFailure);
+		}
+		if (!"socket".equals(settings.mode())) {
+			return new State(State.Link.OFF, "skillExchange.slack.mode is " + settings.mode() + ": interactions arrive over HTTP");
+		}
+		if (!settings.hasToken()) {
+			return new State(State.Link.OFF, "no skillExchange.slack.token");
+		}
+		return new State(State.Link.OFF, "no skillExchange.slack.appToken; interactions (buttons) need it in Socket Mode");
 	}
 
 	@Override

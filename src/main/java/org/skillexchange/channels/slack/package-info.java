@@ -3,5 +3,6 @@
  * DM lookups cached in the database, Slack's rate limits kept on our side, and Slack's errors sorted
  * into delivery outcomes with the fix.
  */
+@org.springframework.modulith.NamedInterface("slack")
 @org.jspecify.annotations.NullMarked
 package org.skillexchange.channels.slack;

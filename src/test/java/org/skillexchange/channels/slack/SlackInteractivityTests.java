@@ -273,6 +273,18 @@ class SlackInteractivityTests {
 			.allSatisfy(request -> assertThat(request.token()).isEqualTo(SlackSimulator.BOT_TOKEN));
 	}
 
+	@Test
+	void healthShowsTheSocketModeLinkConnected() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			var health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			var component = tools.jackson.databind.json.JsonMapper.builder().build().readTree(health.body())
+				.path("components").path("slackSocketMode");
+			assertThat(component.path("status").asString()).isEqualTo("UP");
+			assertThat(component.path("details").path("state").asString()).isEqualTo("connected");
+		});
+	}
+
 	private HttpResponse<String> postClick(String payloadJson, long timestamp, String secret) throws Exception {
 		String body = "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
 		String ts = Long.toString(timestamp);
