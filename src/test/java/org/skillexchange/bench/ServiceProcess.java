@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar target/skill-exchange.jar serve} as a separate process on a PostgreSQL database,
- * with a static service token; ready once {@code /actuator/health} answers 200.
+ * with a static service token; ready once {@code /actuator/health} answers 200. Can be killed hard
+ * and launched again on the same port and database.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -28,28 +29,36 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final String token = "bench-" + UUID.randomUUID();
 
-	private final Process process;
+	private final Path config;
 
-	private final long millisToReady;
+	private final Path log;
 
-	private ServiceProcess(String jdbcUrl, String name) {
+	private Process process;
+
+	private long millisToReady;
+
+	/**
+	 * @param backendBaseUrl Backstage's base URL (where the Backstage channel sends when it is on)
+	 * @param notificationsYaml the {@code skillExchange.notifications} (and {@code backstage}) sections, indented by two spaces
+	 */
+	private ServiceProcess(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml) {
 		if (!Files.exists(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: bench/run builds it (./mvnw -q package -DskipTests)");
 		}
 		Path directory = Path.of("target", "bench");
-		Path config = directory.resolve(name + ".app-config.yaml");
-		Path log = directory.resolve(name + ".log");
+		this.config = directory.resolve(name + ".app-config.yaml");
+		this.log = directory.resolve(name + ".log");
 		try {
 			Files.createDirectories(directory);
+			Files.deleteIfExists(log);
 			// The token is random per run and the file stays under target/; never printed.
 			Files.writeString(config, """
 					app:
 					  baseUrl: http://localhost:3000
 					backend:
-					  baseUrl: http://localhost:7007
+					  baseUrl: %s
 					skillExchange:
-					  notifications:
-					    enabled: false
+					%s
 					  auth:
 					    externalAccess:
 					      - token: %s
@@ -62,36 +71,59 @@ final class ServiceProcess implements AutoCloseable {
 					  members:
 					    source: file
 					    file: examples/org.yaml
-					""".formatted(token, port, jdbcUrl));
-			long started = System.nanoTime();
-			process = new ProcessBuilder(List.of("java", "-jar", JAR.toString(), "serve", "--config", config.toString()))
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			var http = HttpClient.newHttpClient();
-			await("Skill Exchange ready on port " + port + " (log " + log + ")").atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofMillis(50))
-				.until(() -> {
-					if (!process.isAlive()) {
-						throw new IllegalStateException("the service exited during startup; see " + log);
-					}
-					try {
-						return http.send(HttpRequest.newBuilder(baseUrl().resolve("/actuator/health")).build(),
-								HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-					}
-					catch (IOException e) {
-						return false;
-					}
-				});
-			millisToReady = Duration.ofNanos(System.nanoTime() - started).toMillis();
+					""".formatted(backendBaseUrl, notificationsYaml.stripTrailing(), token, port, jdbcUrl));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		launch();
 	}
 
+	/** Our service with no channel on. */
 	static ServiceProcess start(String jdbcUrl, String name) {
-		return new ServiceProcess(jdbcUrl, name);
+		return new ServiceProcess(jdbcUrl, name, "http://localhost:7007", """
+				  notifications:
+				    enabled: false""");
+	}
+
+	/** Our service with the given notifications/backstage sections, its Backstage channel sending to {@code backendBaseUrl}. */
+	static ServiceProcess start(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml) {
+		return new ServiceProcess(jdbcUrl, name, backendBaseUrl, notificationsYaml);
+	}
+
+	/** Launches the process (again: same port, database and config) and waits until it is ready. */
+	void launch() {
+		long started = System.nanoTime();
+		try {
+			process = new ProcessBuilder(List.of("java", "-jar", JAR.toString(), "serve", "--config", config.toString()))
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.start();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		var http = HttpClient.newHttpClient();
+		await("Skill Exchange ready on port " + port + " (log " + log + ")").atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("the service exited during startup; see " + log);
+				}
+				try {
+					return http.send(HttpRequest.newBuilder(baseUrl().resolve("/actuator/health")).build(),
+							HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				}
+				catch (IOException e) {
+					return false;
+				}
+			});
+		millisToReady = Duration.ofNanos(System.nanoTime() - started).toMillis();
+	}
+
+	/** kill -9: on Linux {@code destroyForcibly} sends SIGKILL, so no shutdown hook or graceful stop runs. */
+	void killHard() throws InterruptedException {
+		process.destroyForcibly().waitFor();
 	}
 
 	URI baseUrl() {
@@ -106,7 +138,7 @@ final class ServiceProcess implements AutoCloseable {
 		return process.pid();
 	}
 
-	/** From process start to the first 200 from {@code /actuator/health}. */
+	/** From the last launch to the first 200 from {@code /actuator/health}. */
 	long millisToReady() {
 		return millisToReady;
 	}
