@@ -104,7 +104,7 @@ class FanOutBenchmark {
 					- warm, N people: one chat.postMessage each under 300/min per workspace, so at least (N - 300) / 300 minutes:
 					  1,000 people take at least 140 s.
 					""".formatted(COLD, lowerBoundSeconds(COLD, TIER3_PER_MINUTE)));
-			report.result("| run | people | completed | lower bound | delivered | lost | duplicated DMs | API calls | calls per DM | "
+			report.result("| run | people | completed | lower bound | delivered | not delivered (FAILED or open) | duplicated DMs | API calls | calls per DM | "
 					+ "by method | 429s received | attempts per delivery (max) |\n|---|---|---|---|---|---|---|---|---|---|---|---|");
 
 			run(report, "cold", "fan-c-", COLD, lowerBoundSeconds(COLD, TIER3_PER_MINUTE), false);

@@ -67,12 +67,13 @@ class KillDuringFanOutTests {
 		String jdbcUrl = PostgresDatabases.fresh("bench_kill");
 		try (var report = BenchReport.start("kill");
 				var service = ServiceProcess.start(jdbcUrl, "kill", "http://127.0.0.1:" + target.getAddress().getPort(), """
-						  notifications:
-						    enabled: true
-						    delivery:
-						      leaseDuration: 10s
-						  backstage:
-						    token: kill-test-token""");
+						notifications:
+						  enabled: true
+						  delivery:
+						    leaseDuration: 10s
+						backstage:
+						  token: kill-test-token
+						""");
 				Connection db = DriverManager.getConnection(jdbcUrl)) {
 			report.setting("fan-out", PEOPLE + " distinct people, sent through our send endpoint in requests of 1,000 recipients")
 				.setting("service", "java -jar target/skill-exchange.jar serve, PostgreSQL, workers on (batch 50, concurrency 8), "

@@ -39,7 +39,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * @param backendBaseUrl Backstage's base URL (where the Backstage channel sends when it is on)
-	 * @param notificationsYaml the {@code skillExchange.notifications} (and {@code backstage}) sections, indented by two spaces
+	 * @param notificationsYaml the {@code skillExchange.notifications} (and {@code backstage}) sections, as if at the top level
 	 */
 	private ServiceProcess(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml) {
 		if (!Files.exists(JAR)) {
@@ -71,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
 					  members:
 					    source: file
 					    file: examples/org.yaml
-					""".formatted(backendBaseUrl, notificationsYaml.stripTrailing(), token, port, jdbcUrl));
+					""".formatted(backendBaseUrl, notificationsYaml.stripIndent().indent(2).stripTrailing(), token, port, jdbcUrl));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -81,9 +81,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Our service with no channel on. */
 	static ServiceProcess start(String jdbcUrl, String name) {
-		return new ServiceProcess(jdbcUrl, name, "http://localhost:7007", """
-				  notifications:
-				    enabled: false""");
+		return new ServiceProcess(jdbcUrl, name, "http://localhost:7007", "notifications:\n  enabled: false\n");
 	}
 
 	/** Our service with the given notifications/backstage sections, its Backstage channel sending to {@code backendBaseUrl}. */
@@ -104,6 +102,17 @@ final class ServiceProcess implements AutoCloseable {
 			throw new UncheckedIOException(e);
 		}
 		var http = HttpClient.newHttpClient();
+		try {
+			awaitReady(http);
+		}
+		catch (RuntimeException e) {
+			process.destroyForcibly();
+			throw e;
+		}
+		millisToReady = Duration.ofNanos(System.nanoTime() - started).toMillis();
+	}
+
+	private void awaitReady(HttpClient http) {
 		await("Skill Exchange ready on port " + port + " (log " + log + ")").atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> {
@@ -118,7 +127,6 @@ final class ServiceProcess implements AutoCloseable {
 					return false;
 				}
 			});
-		millisToReady = Duration.ofNanos(System.nanoTime() - started).toMillis();
 	}
 
 	/** kill -9: on Linux {@code destroyForcibly} sends SIGKILL, so no shutdown hook or graceful stop runs. */
