@@ -42,7 +42,7 @@ class ServeCommand implements Callable<Integer> {
 		Templates.load(config.toProperties());
 		var err = spec.commandLine().getErr();
 		config.warnings().forEach(warning -> err.println("warning: " + warning));
-		StartupSummary.of(config).lines().forEach(line -> spec.commandLine().getOut().println(line));
+		StartupSummary.of(config, springArguments).lines().forEach(line -> spec.commandLine().getOut().println(line));
 		spec.commandLine().getOut().flush();
 		var application = new SpringApplication(SkillExchangeApplication.class);
 		application.setBannerMode(Banner.Mode.OFF);

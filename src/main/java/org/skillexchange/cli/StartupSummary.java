@@ -8,12 +8,17 @@ import org.skillexchange.config.AppConfig;
 /** The first lines {@code serve} prints: which config, which database, where it listens, which channels are on and why. */
 record StartupSummary(List<String> lines) {
 
-	static StartupSummary of(AppConfig config) {
+	static StartupSummary of(AppConfig config, List<String> springArguments) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Skill Exchange starting with " + (config.files().isEmpty() ? "no config file (all defaults)"
 				: "config " + ServeCommand.describeFiles(config)));
 		String client = text(config, "skillExchange.service.database.client", "h2");
-		lines.add("  listens on port " + text(config, "skillExchange.service.port", "7077") + "; database: "
+		String port = springArguments.stream()
+			.filter(argument -> argument.startsWith("--server.port="))
+			.map(argument -> argument.substring("--server.port=".length()))
+			.reduce((first, last) -> last)
+			.orElse(text(config, "skillExchange.service.port", "7077"));
+		lines.add("  listens on port " + port + "; database: "
 				+ (client.equals("pg") ? "PostgreSQL" : "embedded H2 at " + text(config, "skillExchange.service.database.connection", "./data/skill-exchange")));
 		lines.add("  channel backstage: " + backstage(config));
 		lines.add("  channel slack: " + slack(config));

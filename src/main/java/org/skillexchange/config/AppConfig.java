@@ -76,6 +76,9 @@ public final class AppConfig {
 			if (Secrets.isSecretKey(key) && value != null && !String.valueOf(value).isBlank()) {
 				secrets.add(String.valueOf(value));
 			}
+			if (key.endsWith("database.connection")) {
+				Secrets.urlPassword(String.valueOf(value)).ifPresent(secrets::add);
+			}
 		});
 		return secrets;
 	}
@@ -90,6 +93,9 @@ public final class AppConfig {
 			List<Object> copy = new ArrayList<>();
 			list.forEach(item -> copy.add(redacted(path + "[]", item)));
 			return copy;
+		}
+		if (node != null && path.endsWith("database.connection")) {
+			return Secrets.redactUrl(String.valueOf(node));
 		}
 		return node != null && Secrets.isSecretKey(path) ? Secrets.redact(String.valueOf(node)) : node;
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -153,7 +154,7 @@ final class ConfigSchema {
 		return KEYS.keySet().stream()
 			.filter(k -> k.startsWith(parent + "."))
 			.map(k -> k.substring(parent.length() + 1).split("[.\\[]")[0])
-			.filter(sibling -> sibling.equalsIgnoreCase(name) || closeEnough(sibling.toLowerCase(), name.toLowerCase()))
+			.filter(sibling -> sibling.equalsIgnoreCase(name) || closeEnough(sibling.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)))
 			.findFirst()
 			.map(sibling -> " (did you mean '" + sibling + "'?)")
 			.orElse("");
@@ -265,7 +266,7 @@ final class ConfigSchema {
 			if (item instanceof Map || item instanceof List) {
 				return "expected a list of plain values; fix: one value per item";
 			}
-			if (kind == Kind.USER_REF_LIST && !String.valueOf(item).toLowerCase().matches("user:([a-z0-9._-]+/)?[a-z0-9._@-]+")) {
+			if (kind == Kind.USER_REF_LIST && !String.valueOf(item).toLowerCase(Locale.ROOT).matches("user:([a-z0-9._-]+/)?[a-z0-9._@-]+")) {
 				return "'" + item + "' is not a user entity ref; fix: write it like user:default/jdoe";
 			}
 		}

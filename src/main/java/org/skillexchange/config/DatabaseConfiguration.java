@@ -63,7 +63,8 @@ class DatabaseConfiguration {
 		}
 		else if (connection.value() != null) {
 			URI uri = URI.create(connection.value());
-			dataSource.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath());
+			dataSource.setJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath()
+					+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
 			if (uri.getUserInfo() != null) {
 				String[] userInfo = uri.getUserInfo().split(":", 2);
 				dataSource.setUsername(userInfo[0]);

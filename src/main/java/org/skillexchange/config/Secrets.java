@@ -1,5 +1,6 @@
 package org.skillexchange.config;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -32,6 +33,19 @@ public final class Secrets {
 	public static String redact(String value) {
 		var prefix = KNOWN_PREFIX.matcher(value);
 		return (prefix.find() ? prefix.group() : "") + "…(redacted)";
+	}
+
+	private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@]+:([^@]*)@");
+
+	/** A URL with its password (user:password@ or password=) replaced. */
+	public static String redactUrl(String url) {
+		return URL_PASSWORD.matcher(url).replaceAll(match -> match.group().replace(match.group(1), "…(redacted)"))
+			.replaceAll("(?i)(password=)[^&;]*", "$1…(redacted)");
+	}
+
+	static Optional<String> urlPassword(String url) {
+		var matcher = URL_PASSWORD.matcher(url);
+		return matcher.find() && !matcher.group(1).isEmpty() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
 	static void remember(String value) {

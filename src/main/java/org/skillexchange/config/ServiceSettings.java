@@ -36,11 +36,7 @@ public record ServiceSettings(@DefaultValue("7077") int port, @DefaultValue Data
 
 		@Override
 		public String toString() {
-			return "Connection[" + (value != null ? redactUrl(value) : host + ":" + port + "/" + database + " as " + user) + "]";
-		}
-
-		private static String redactUrl(String url) {
-			return url.replaceAll("(://[^:/@]+:)[^@]*@", "$1…(redacted)@").replaceAll("(?i)(password=)[^&;]*", "$1…(redacted)");
+			return "Connection[" + (value != null ? Secrets.redactUrl(value) : host + ":" + port + "/" + database + " as " + user) + "]";
 		}
 	}
 }

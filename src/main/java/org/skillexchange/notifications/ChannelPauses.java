@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** ChannelRegistry paused by a channel-wide error, shared by every instance through the database. */
+/** Channels paused by a channel-wide error, shared by every instance through the database. */
 @Repository
 class ChannelPauses {
 

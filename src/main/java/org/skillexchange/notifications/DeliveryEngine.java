@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,8 @@ class DeliveryEngine implements Deliveries {
 
 	private final ExecutorService senders;
 
+	private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
 	DeliveryEngine(OutboxStore store, ChannelRegistry channels, ChannelPauses pauses, Preferences preferences,
 			NotificationSettings settings, DeliveryMetrics metrics, Clock clock) {
 		this.store = store;
@@ -80,8 +83,7 @@ class DeliveryEngine implements Deliveries {
 		// A fan-out claims many deliveries of one notification: load each notification once per pass.
 		Map<UUID, NotificationContent> contents = new ConcurrentHashMap<>();
 		List<Future<?>> running = claimed.stream()
-			.<Future<?>>map(claim -> senders.submit(() -> deliver(claim,
-					contents.computeIfAbsent(claim.notificationId(), id -> store.findContent(id).orElseThrow()))))
+			.<Future<?>>map(claim -> senders.submit(() -> deliverGuarded(claim, contents)))
 			.toList();
 		for (Future<?> future : running) {
 			try {
@@ -100,11 +102,38 @@ class DeliveryEngine implements Deliveries {
 
 	List<ClaimedDelivery> claim() {
 		Instant now = clock.instant();
-		return store.claimDue(owner, now, now.plus(settings.leaseDuration()), settings.batchSize(), pauses.pausedChannels());
+		List<ClaimedDelivery> claimed = store.claimDue(owner, now, now.plus(settings.leaseDuration()), settings.batchSize(),
+				pauses.pausedChannels());
+		claimed.forEach(claim -> inFlight.add(claim.id()));
+		return claimed;
 	}
 
+	/** Extends the leases of the deliveries being sent right now, and only those. */
 	void heartbeat() {
-		store.heartbeat(owner, clock.instant().plus(settings.leaseDuration()));
+		if (!inFlight.isEmpty()) {
+			store.heartbeat(owner, List.copyOf(inFlight), clock.instant().plus(settings.leaseDuration()));
+		}
+	}
+
+	private void deliverGuarded(ClaimedDelivery claim, Map<UUID, NotificationContent> contents) {
+		try {
+			deliver(claim, contents.computeIfAbsent(claim.notificationId(), id -> store.findContent(id).orElseThrow()));
+		}
+		catch (RuntimeException e) {
+			// The database failed mid-delivery: give the row back for a later attempt; if even that fails,
+			// the lease runs out and another pass takes it over.
+			log.warn("Delivery {} could not be completed: {}", claim.id(), e.toString());
+			try {
+				store.reschedule(claim, claim.attempts() + 1, clock.instant().plus(retryPolicy.backoff(claim.attempts() + 1)),
+						Secrets.mask("internal error: " + e));
+			}
+			catch (RuntimeException again) {
+				log.warn("Delivery {} left to its lease: {}", claim.id(), again.toString());
+			}
+		}
+		finally {
+			inFlight.remove(claim.id());
+		}
 	}
 
 	void deliver(ClaimedDelivery claim, NotificationContent content) {
@@ -156,6 +185,10 @@ class DeliveryEngine implements Deliveries {
 			kept = store.finish(claim, DeliveryStatus.FAILED, attempt, failure.reason(), null, now);
 			name = "failed";
 		}
+		else if (outcome instanceof DeliveryOutcome.Deferred deferred) {
+			kept = store.reschedule(claim, claim.attempts(), now.plus(deferred.waitFor()), "waiting: " + deferred.reason());
+			name = "deferred";
+		}
 		else if (outcome instanceof DeliveryOutcome.RetryLater retry) {
 			kept = retry(claim, attempt, retry, now);
 			name = "retry";
@@ -197,6 +230,11 @@ class DeliveryEngine implements Deliveries {
 			}
 			else {
 				pauses.pause(pause.channel(), problem.get(), now, now.plus(settings.probeInterval()));
+				int expired = store.failWaiting(pause.channel(), now.minus(settings.maxAge()),
+						"gave up: channel paused for longer than " + settings.maxAge().toHours() + " h: " + problem.get(), now);
+				if (expired > 0) {
+					log.warn("{} deliveries on paused channel {} failed after waiting {}", expired, pause.channel(), settings.maxAge());
+				}
 			}
 		}
 	}

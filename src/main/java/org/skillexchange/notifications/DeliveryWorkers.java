@@ -47,7 +47,8 @@ class DeliveryWorkers implements SmartLifecycle {
 	}
 
 	private void drain() {
-		while (scheduler != null && !scheduler.isShutdown() && engine.deliverDue() >= settings.batchSize()) {
+		ScheduledExecutorService running = scheduler;
+		while (running != null && !running.isShutdown() && engine.deliverDue() >= settings.batchSize()) {
 			// A full batch means more may be due: go on without waiting for the next poll.
 		}
 	}

@@ -1,5 +1,7 @@
 package org.skillexchange.notifications;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The per-recipient inbox: every notification, read or not, saved or not. */
 @Repository
@@ -35,34 +38,53 @@ class InboxStore {
 				+ " order by e.created_at desc, n.id limit :limit offset :offset"), recipient, filter)
 			.param("limit", limit)
 			.param("offset", offset)
-			.query((rs, i) -> new Entry(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("post_type"),
-					rs.getString("title"), rs.getString("description"), rs.getString("link"), rs.getString("severity"),
-					rs.getString("topic"), rs.getString("origin"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-					Timestamps.instant(rs.getObject("read_at", OffsetDateTime.class)), rs.getBoolean("saved")))
+			.query(InboxStore::entry)
 			.list();
+	}
+
+	List<Entry> entries(String recipient, Collection<UUID> ids) {
+		return jdbc.sql("select n.*, e.read_at, e.saved" + FROM + " and n.id in (:ids) order by e.created_at desc, n.id")
+			.param("recipient", recipient)
+			.param("ids", ids)
+			.query(InboxStore::entry)
+			.list();
+	}
+
+	boolean wasSentBy(String origin, UUID notificationId) {
+		return jdbc.sql("select count(*) from notification where id = :id and origin = :origin")
+			.param("id", notificationId)
+			.param("origin", origin)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static Entry entry(ResultSet rs, int row) throws SQLException {
+		return new Entry(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("post_type"), rs.getString("title"),
+				rs.getString("description"), rs.getString("link"), rs.getString("severity"), rs.getString("topic"),
+				rs.getString("origin"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				Timestamps.instant(rs.getObject("read_at", OffsetDateTime.class)), rs.getBoolean("saved"));
 	}
 
 	long count(String recipient, Filter filter) {
 		return bind(jdbc.sql("select count(*)" + FROM + conditions(filter)), recipient, filter).query(Long.class).single();
 	}
 
-	int update(String recipient, Collection<UUID> ids, @Nullable Boolean read, @Nullable Boolean saved, Instant now) {
-		int changed = 0;
+	@Transactional
+	void update(String recipient, Collection<UUID> ids, @Nullable Boolean read, @Nullable Boolean saved, Instant now) {
 		if (read != null) {
-			changed = jdbc.sql("update inbox_entry set read_at = :readAt where recipient = :recipient and notification_id in (:ids)")
+			jdbc.sql("update inbox_entry set read_at = :readAt where recipient = :recipient and notification_id in (:ids)")
 				.param("readAt", read ? Timestamps.utc(now) : null)
 				.param("recipient", recipient)
 				.param("ids", ids)
 				.update();
 		}
 		if (saved != null) {
-			changed = jdbc.sql("update inbox_entry set saved = :saved where recipient = :recipient and notification_id in (:ids)")
+			jdbc.sql("update inbox_entry set saved = :saved where recipient = :recipient and notification_id in (:ids)")
 				.param("saved", saved)
 				.param("recipient", recipient)
 				.param("ids", ids)
 				.update();
 		}
-		return changed;
 	}
 
 	boolean isRecipient(String recipient, UUID notificationId) {

@@ -2,6 +2,7 @@ package org.skillexchange.notifications;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,7 +51,7 @@ class NotificationSender {
 			.title(payload.title())
 			.description(payload.description() == null ? "" : payload.description())
 			.link(payload.link())
-			.severity(payload.severity() == null ? Severity.NORMAL : Severity.valueOf(payload.severity().toUpperCase()))
+			.severity(payload.severity() == null ? Severity.NORMAL : Severity.valueOf(payload.severity().toUpperCase(Locale.ROOT)))
 			.topic(payload.topic() == null ? NotificationRequest.DEFAULT_TOPIC : payload.topic())
 			.scope(payload.scope())
 			.origin(origin)

@@ -1,6 +1,5 @@
 package org.skillexchange.notifications;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,9 +14,4 @@ public interface Notifications {
 	 * (for example the actor was the only recipient).
 	 */
 	java.util.Optional<UUID> record(NotificationRequest request);
-
-	/** Records several notifications in one go (a broadcast, or one per follower). */
-	default List<UUID> recordAll(List<NotificationRequest> requests) {
-		return requests.stream().map(this::record).flatMap(java.util.Optional::stream).toList();
-	}
 }

@@ -13,7 +13,6 @@ import org.skillexchange.auth.AccessDenied;
 import org.skillexchange.auth.Caller;
 import org.skillexchange.platform.InvalidField;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Send (service tokens), the caller's inbox, preferences and the delivery log. */
 @RestController
-@Validated
 @RequestMapping("/api/skill-exchange")
 class NotificationsController {
 
@@ -75,9 +73,11 @@ class NotificationsController {
 	@PostMapping("/notifications/update")
 	NotificationsWeb.Page update(Caller caller, @Valid @RequestBody NotificationsWeb.UpdateBody body) {
 		String user = requireUser(caller);
+		if (body.read() == null && body.saved() == null) {
+			throw new InvalidField("read", "give read and/or saved");
+		}
 		inbox.update(user, body.ids(), body.read(), body.saved(), clock.instant());
-		var all = inbox.list(user, new InboxStore.Filter(null, null, null), 0, Integer.MAX_VALUE);
-		var updated = all.stream().filter(entry -> body.ids().contains(entry.id())).toList();
+		var updated = inbox.entries(user, body.ids());
 		return new NotificationsWeb.Page(updated.size(), updated);
 	}
 
@@ -116,7 +116,7 @@ class NotificationsController {
 	List<DeliveryView> deliveries(Caller caller, @RequestParam UUID notification) {
 		List<DeliveryView> all = deliveries.forNotification(notification);
 		if (!caller.isUser()) {
-			if (all.isEmpty()) {
+			if (all.isEmpty() || !inbox.wasSentBy("external:" + caller.subject(), notification)) {
 				throw new NotificationNotFound(notification);
 			}
 			return all;

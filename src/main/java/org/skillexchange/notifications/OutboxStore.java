@@ -128,11 +128,24 @@ class OutboxStore {
 			.list();
 	}
 
-	/** Extends this owner's leases; another instance that took a row over has changed its owner. */
-	int heartbeat(String owner, Instant leaseUntil) {
-		return jdbc.sql("update delivery set lease_until = :leaseUntil where lease_owner = :owner and status = 'SENDING'")
+	/** Extends this owner's leases on the given rows; a row another instance took over has another owner. */
+	int heartbeat(String owner, Collection<UUID> ids, Instant leaseUntil) {
+		return jdbc.sql("update delivery set lease_until = :leaseUntil where lease_owner = :owner and status = 'SENDING' and id in (:ids)")
 			.param("leaseUntil", Timestamps.utc(leaseUntil))
 			.param("owner", owner)
+			.param("ids", ids)
+			.update();
+	}
+
+	/** Ends the deliveries that have waited on a paused channel since before {@code createdBefore}. */
+	int failWaiting(String channel, Instant createdBefore, String reason, Instant now) {
+		return jdbc.sql("""
+				update delivery set status = 'FAILED', last_error = :reason, completed_at = :now
+				where channel = :channel and status = 'PENDING' and created_at < :createdBefore""")
+			.param("reason", truncate(reason))
+			.param("now", Timestamps.utc(now))
+			.param("channel", channel)
+			.param("createdBefore", Timestamps.utc(createdBefore))
 			.update();
 	}
 

@@ -120,6 +120,19 @@ class AppConfigLoaderTests {
 	}
 
 	@Test
+	void redactsThePasswordInADatabaseUrlAndMasksItInLogs() throws IOException {
+		var config = loader().load(List.of(file("db.yaml", """
+				skillExchange:
+				  service:
+				    database: {client: pg, connection: "postgresql://skx:pg-pass-0042@db.internal:5432/skx?sslmode=require"}
+				""")));
+
+		assertThat(config.toRedactedYaml()).contains("postgresql://skx:…(redacted)@db.internal:5432/skx?sslmode=require")
+			.doesNotContain("pg-pass-0042");
+		assertThat(Secrets.mask("connect failed: pg-pass-0042")).doesNotContain("pg-pass-0042");
+	}
+
+	@Test
 	void warnsOnUnknownKeysUnderSkillExchangeWithASuggestion() throws IOException {
 		var config = loader().load(List.of(file("f.yaml", "skillExchange:\n  embedPath: embeds\n  notifications: {enabled: true}\n")));
 

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = SkillExchangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "skill-exchange.notifications.delivery.workers=false",
 				"skill-exchange.auth.external-access[0].token=service-token-for-tests",
-				"skill-exchange.auth.external-access[0].subject=ci-bot", "skill-exchange.auth.dev-mode.enabled=true" })
+				"skill-exchange.auth.external-access[0].subject=ci-bot", "skill-exchange.auth.external-access[1].token=other-service-token",
+				"skill-exchange.auth.external-access[1].subject=other-tool", "skill-exchange.auth.dev-mode.enabled=true" })
 @Import(PipelineTestConfiguration.class)
 class NotificationsApiTests {
 
@@ -154,6 +155,15 @@ class NotificationsApiTests {
 	}
 
 	@Test
+	void badPagingAndEmptyUpdatesAreProblemsNotServerErrors() throws Exception {
+		assertThat(asUser("user:default/jdoe", "GET", "/notifications?limit=0", null).statusCode()).isEqualTo(400);
+		assertThat(asUser("user:default/jdoe", "GET", "/notifications?offset=-1", null).statusCode()).isEqualTo(400);
+		var empty = asUser("user:default/jdoe", "POST", "/notifications/update", "{\"ids\": [\"" + java.util.UUID.randomUUID() + "\"]}");
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(read(empty).get("errors").get(0).get("field").asString()).isEqualTo("read");
+	}
+
+	@Test
 	void preferencesAreSavedPerChannelAndTypeAndValidated() throws Exception {
 		var saved = asUser("user:default/jdoe", "PUT", "/preferences",
 				"{\"preferences\": [{\"channel\": \"recording\", \"type\": \"hack.digest\", \"enabled\": false}]}");
@@ -183,5 +193,7 @@ class NotificationsApiTests {
 		assertThat(own.size()).isEqualTo(1);
 		assertThat(own.get(0).get("recipient").asString()).isEqualTo("user:default/jdoe");
 		assertThat(asUser("user:default/alice", "GET", "/deliveries?notification=" + id, null).statusCode()).isEqualTo(404);
+		assertThat(call("GET", "/deliveries?notification=" + id, null, "Authorization", "Bearer other-service-token").statusCode())
+			.as("another tool does not see this tool's deliveries").isEqualTo(404);
 	}
 }

@@ -281,6 +281,40 @@ abstract class PipelineContract {
 	}
 
 	@Test
+	void waitingForTheChannelsOwnRateLimitDoesNotUseAnAttempt() {
+		UUID id = recordOne();
+		channel.script = request -> new DeliveryOutcome.Deferred("Slack's rate limit on chat.postMessage", Duration.ofSeconds(3));
+
+		engine.deliverDue();
+
+		assertThat(onlyDelivery(id)).satisfies(delivery -> {
+			assertThat(delivery.attempts()).isZero();
+			assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+			assertThat(delivery.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(3));
+			assertThat(delivery.lastError()).isEqualTo("waiting: Slack's rate limit on chat.postMessage");
+		});
+	}
+
+	@Test
+	void deliveriesWaitingOnAChannelPausedLongerThanTheMaximumAgeFailWithThePauseReason() {
+		UUID id = recordOne();
+		channel.script = request -> new DeliveryOutcome.ChannelDown("token_revoked: reinstall the app");
+		channel.probeProblem = Optional.of("token_revoked: reinstall the app");
+		engine.deliverDue();
+
+		clock.advance(Duration.ofHours(23));
+		engine.probePausedChannels();
+		assertThat(onlyDelivery(id).status()).isEqualTo(DeliveryStatus.PENDING);
+
+		clock.advance(Duration.ofHours(2));
+		engine.probePausedChannels();
+		assertThat(onlyDelivery(id)).satisfies(delivery -> {
+			assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+			assertThat(delivery.lastError()).isEqualTo("gave up: channel paused for longer than 24 h: token_revoked: reinstall the app");
+		});
+	}
+
+	@Test
 	void aCrashedEnginesClaimsAreTakenOverOnceItsLeaseExpires() {
 		UUID id = recordOne();
 		DeliveryEngine crashed = anotherEngine();

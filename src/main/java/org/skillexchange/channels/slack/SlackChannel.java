@@ -240,7 +240,7 @@ class SlackChannel implements NotificationChannel {
 	private <T extends SlackApiTextResponse> T call(String method, @Nullable String channel, SlackCall<T> call) {
 		Optional<Duration> wait = limiter.acquire(method, channel);
 		if (wait.isPresent()) {
-			throw new SlackCallFailed(new DeliveryOutcome.RetryLater("waiting for Slack's rate limit on " + method, wait.get()),
+			throw new SlackCallFailed(new DeliveryOutcome.Deferred("Slack's rate limit on " + method, wait.get()),
 					null, false);
 		}
 		try {

@@ -19,6 +19,13 @@ public sealed interface DeliveryOutcome {
 	record RetryLater(String reason, @Nullable Duration retryAfter) implements DeliveryOutcome {
 	}
 
+	/**
+	 * Not attempted: the channel's own budget (a rate limit it enforces itself) says wait until then.
+	 * Rescheduled without using an attempt.
+	 */
+	record Deferred(String reason, Duration waitFor) implements DeliveryOutcome {
+	}
+
 	/** This delivery can never succeed (unknown user, invalid content). */
 	record PermanentFailure(String reason) implements DeliveryOutcome {
 	}

@@ -1,5 +1,5 @@
 /**
- * What a channel implements: it receives one delivery and answers with an outcome value. ChannelRegistry
+ * What a channel implements: it receives one delivery and answers with an outcome value. Channels
  * depend on this package; the engine never depends on a channel.
  */
 @org.springframework.modulith.NamedInterface("spi")
