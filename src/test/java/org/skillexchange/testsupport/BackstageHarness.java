@@ -60,10 +60,17 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private @Nullable Process process;
 
+	/** Backstage config overrides ({@code APP_CONFIG_*}) for this backend only, such as a benchmark's pool size. */
+	private final Map<String, String> extraEnvironment;
+
+	/** From the last start's process launch to its first ready answer; -1 before the first start. */
+	private volatile long millisToReady = -1;
+
 	/** Where this start's output begins in the log, which keeps the output of earlier starts. */
 	private volatile long logOffset;
 
-	private BackstageHarness() {
+	private BackstageHarness(Map<String, String> extraEnvironment) {
+		this.extraEnvironment = Map.copyOf(extraEnvironment);
 		this.port = freePort();
 		this.log = Path.of("target", "backstage-harness-" + databasePrefix + "log");
 	}
@@ -77,10 +84,32 @@ public final class BackstageHarness implements AutoCloseable {
 	}
 
 	private static BackstageHarness startedForThisJvm() {
-		var harness = new BackstageHarness();
+		var harness = new BackstageHarness(Map.of());
 		Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "backstage-harness-stop"));
 		harness.start();
 		return harness;
+	}
+
+	/**
+	 * A backend of its own (not the shared one) with extra environment, e.g. Backstage config
+	 * overrides; started and ready. The caller closes it, which drops its databases.
+	 */
+	public static BackstageHarness startedWith(Map<String, String> extraEnvironment) {
+		var harness = new BackstageHarness(extraEnvironment);
+		Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "backstage-harness-stop"));
+		harness.start();
+		return harness;
+	}
+
+	/** The node process id, for measuring its memory; -1 when stopped. */
+	public long pid() {
+		Process running = process;
+		return running == null ? -1 : running.pid();
+	}
+
+	/** From the last start's process launch to its first ready answer (fresh databases on a first start); -1 before. */
+	public long millisToReady() {
+		return millisToReady;
 	}
 
 	public URI baseUrl() {
@@ -132,6 +161,7 @@ public final class BackstageHarness implements AutoCloseable {
 		env.put("PGHOST", PostgresDatabases.HOST.split(":")[0]);
 		env.put("PGPORT", PostgresDatabases.HOST.contains(":") ? PostgresDatabases.HOST.split(":")[1] : "5432");
 		env.put("PGUSER", PostgresDatabases.USER);
+		env.putAll(extraEnvironment);
 		long started = System.nanoTime();
 		try {
 			Files.createDirectories(log.getParent());
@@ -151,6 +181,7 @@ public final class BackstageHarness implements AutoCloseable {
 			throw e;
 		}
 		long readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+		millisToReady = readyMillis;
 		System.out.println("Backstage harness ready on " + baseUrl() + " in " + readyMillis + " ms (log " + log + ")");
 	}
 
