@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The third-party Slack vectors in the shared folder beside the repository ({@code ../shared/vectors/slack}). */
+/** The third-party Slack vectors, copied unchanged with their licences into {@code src/test/resources/vectors/slack}. */
 final class Vectors {
 
-	static final Path SLACK = Path.of(System.getProperty("skx.vectors", "../shared/vectors"), "slack");
+	static final Path SLACK = Path.of(System.getProperty("skx.vectors", "src/test/resources/vectors"), "slack");
 
 	private Vectors() {
 	}
