@@ -1,11 +1,11 @@
 package org.skillexchange.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
+import org.skillexchange.channels.slack.SlackDiagnostics;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
@@ -27,8 +27,6 @@ class ManifestCommand implements Callable<Integer> {
 	static final String DESCRIPTION = "Enables notifications from Skill Exchange for Backstage in Slack.";
 
 	static final String BACKGROUND_COLOR = "#9BF0E1";
-
-	static final List<String> BOT_SCOPES = List.of("users:read", "users:read.email", "im:write", "chat:write", "chat:write.public");
 
 	@Option(names = "--name", defaultValue = "skill-exchange", description = "Bot display name (letters, digits, - _ . only). Default: ${DEFAULT-VALUE}")
 	String botName;
@@ -71,7 +69,7 @@ class ManifestCommand implements Callable<Integer> {
 		manifest.put("features", ordered(
 				"app_home", ordered("home_tab_enabled", false, "messages_tab_enabled", true, "messages_tab_read_only_enabled", true),
 				"bot_user", ordered("display_name", botName, "always_online", true)));
-		manifest.put("oauth_config", Map.of("scopes", Map.of("bot", BOT_SCOPES)));
+		manifest.put("oauth_config", Map.of("scopes", Map.of("bot", SlackDiagnostics.REQUIRED_BOT_SCOPES)));
 		Map<String, Object> interactivity = new LinkedHashMap<>();
 		interactivity.put("is_enabled", true);
 		if (requestUrl != null) {

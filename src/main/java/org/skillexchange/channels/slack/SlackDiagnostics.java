@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  */
 public final class SlackDiagnostics implements AutoCloseable {
 
+	/** The bot scopes the app needs; the manifest asks for exactly these and the checks compare against them. */
+	public static final List<String> REQUIRED_BOT_SCOPES = SlackErrors.REQUIRED_SCOPES;
+
+
 	static final String BOT_TOKEN = "Slack bot token";
 
 	static final String SCOPES = "Slack scopes";
