@@ -87,7 +87,10 @@ final class TemplateValidator {
 		List<String> problems = new ArrayList<>();
 		for (boolean complete : new boolean[] { true, false }) {
 			Map<String, Object> sample = TemplateVariables.sample(type, postType, complete);
-			Map<String, Object> model = part.isSlack() ? SlackEscaping.model(sample, part == TemplatePart.SLACK_BLOCKS) : sample;
+			Map<String, Object> model = part.isSlack()
+					? Quote.offeredIn(SlackEscaping.model(sample, part == TemplatePart.SLACK_BLOCKS),
+							part == TemplatePart.SLACK_BLOCKS ? Quote.SLACK_JSON : Quote.SLACK_TEXT)
+					: Quote.offeredIn(sample, Quote.PLAIN_TEXT);
 			Rendered rendered;
 			try {
 				rendered = render(source.text(), model);
