@@ -34,6 +34,9 @@ final class CachingMemberDirectory implements MemberDirectory {
 
 	private volatile @Nullable Instant lastAttempt;
 
+	/** Set once the first read has finished, well or not; until then callers wait for it. */
+	private volatile boolean firstReadDone;
+
 	private final Map<String, Instant> lookedUp = new ConcurrentHashMap<>();
 
 	CachingMemberDirectory(MemberSource source, Clock clock) {
@@ -90,10 +93,12 @@ final class CachingMemberDirectory implements MemberDirectory {
 	}
 
 	private void loadIfNeverLoaded() {
-		if (lastAttempt == null) {
+		// Not lastAttempt: refresh() sets it before reading, so a caller checking it would see the empty snapshot.
+		if (!firstReadDone) {
 			synchronized (this) {
-				if (lastAttempt == null) {
+				if (!firstReadDone) {
 					refresh();
+					firstReadDone = true;
 				}
 			}
 		}
