@@ -101,8 +101,8 @@ final class MustacheTemplates implements Templates, PlainTextRenderer {
 	SlackMessage slack(NotificationType type, @Nullable PostType postType, Map<String, Object> data) {
 		Map<String, Object> model = TemplateVariables.complete(type, data);
 		var rendered = new SlackMessage(
-				BlockKit.cut(execute(type, postType, TemplatePart.SLACK_TEXT, Quote.offeredIn(SlackEscaping.model(model, false), Quote.SLACK_TEXT)).strip(), BlockKit.MAX_MESSAGE_TEXT),
-				BlockKit.normalized(execute(type, postType, TemplatePart.SLACK_BLOCKS, Quote.offeredIn(SlackEscaping.model(model, true), Quote.SLACK_JSON))));
+				BlockKit.cut(execute(type, postType, TemplatePart.SLACK_TEXT, SlackEscaping.templateModel(model, false)).strip(), BlockKit.MAX_MESSAGE_TEXT),
+				BlockKit.normalized(execute(type, postType, TemplatePart.SLACK_BLOCKS, SlackEscaping.templateModel(model, true))));
 		return builder(type, postType).map(builder -> {
 			SlackMessage built = builder.slack(Map.copyOf(nonNull(data)), rendered);
 			return new SlackMessage(BlockKit.cut(built.text(), BlockKit.MAX_MESSAGE_TEXT), BlockKit.normalized(built.blocksJson()));
