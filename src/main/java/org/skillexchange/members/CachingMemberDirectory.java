@@ -3,8 +3,11 @@ package org.skillexchange.members;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.skillexchange.entities.EntityRefs;
@@ -12,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The directory over a source: read once, read again on a schedule and when someone unknown is asked
- * for (at most once per {@link #MISS_REFRESH_GAP}, so a stream of unknown refs cannot flood the catalog).
- * A failed read keeps the last good snapshot.
+ * The directory over a source: read once and again on a schedule. Someone unknown is looked up on their
+ * own (one short request, since the caller may hold a transaction) and an unknown group makes the whole
+ * source read again; each at most once per {@link #MISS_REFRESH_GAP} (per person for look-ups), so a
+ * stream of unknown refs cannot flood the catalog. A failed read keeps the last good snapshot.
  */
 final class CachingMemberDirectory implements MemberDirectory {
 
@@ -29,6 +33,11 @@ final class CachingMemberDirectory implements MemberDirectory {
 	private volatile Snapshot snapshot = Snapshot.EMPTY;
 
 	private volatile @Nullable Instant lastAttempt;
+
+	/** Set once the first read has finished, well or not; until then callers wait for it. */
+	private volatile boolean firstReadDone;
+
+	private final Map<String, Instant> lookedUp = new ConcurrentHashMap<>();
 
 	CachingMemberDirectory(MemberSource source, Clock clock) {
 		this.source = source;
@@ -46,9 +55,8 @@ final class CachingMemberDirectory implements MemberDirectory {
 		}
 		loadIfNeverLoaded();
 		Member member = snapshot.members().get(normalized);
-		if (member == null && source.refreshable() && refreshDueAfterMiss()) {
-			refresh();
-			member = snapshot.members().get(normalized);
+		if (member == null && source.refreshable() && lookUpDue(normalized)) {
+			member = lookUp(normalized);
 		}
 		return Optional.ofNullable(member);
 	}
@@ -76,6 +84,7 @@ final class CachingMemberDirectory implements MemberDirectory {
 		lastAttempt = clock.instant();
 		try {
 			snapshot = source.load();
+			lookedUp.clear();
 			log.debug("Members directory loaded: {} users, {} groups", snapshot.members().size(), snapshot.groups().size());
 		}
 		catch (RuntimeException e) {
@@ -84,13 +93,43 @@ final class CachingMemberDirectory implements MemberDirectory {
 	}
 
 	private void loadIfNeverLoaded() {
-		if (lastAttempt == null) {
+		// Not lastAttempt: refresh() sets it before reading, so a caller checking it would see the empty snapshot.
+		if (!firstReadDone) {
 			synchronized (this) {
-				if (lastAttempt == null) {
+				if (!firstReadDone) {
 					refresh();
+					firstReadDone = true;
 				}
 			}
 		}
+	}
+
+	private @Nullable Member lookUp(String ref) {
+		try {
+			Optional<Member> found = source.lookUp(ref);
+			found.ifPresent(this::add);
+			return found.orElse(null);
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not look up {} in the members source: {}", ref, e.getMessage());
+			return null;
+		}
+	}
+
+	private synchronized void add(Member member) {
+		Map<String, Member> members = new HashMap<>(snapshot.members());
+		members.put(member.ref(), member);
+		snapshot = new Snapshot(members, snapshot.groups());
+	}
+
+	private boolean lookUpDue(String ref) {
+		Instant now = clock.instant();
+		Instant last = lookedUp.get(ref);
+		if (last != null && now.isBefore(last.plus(MISS_REFRESH_GAP))) {
+			return false;
+		}
+		lookedUp.put(ref, now);
+		return true;
 	}
 
 	private boolean refreshDueAfterMiss() {

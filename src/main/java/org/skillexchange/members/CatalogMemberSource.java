@@ -11,16 +11,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Backstage catalog's {@code /api/catalog/entities/by-query}, filtered to users and then groups,
- * following {@code pageInfo.nextCursor} until the last page.
+ * following {@code pageInfo.nextCursor} until the last page; one user by {@code /entities/by-name}.
  */
 final class CatalogMemberSource implements MemberSource {
 
 	static final int PAGE_SIZE = 500;
+
+	private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Short, because a look-up can happen while the change that needs the person holds its transaction. */
+	private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
 	private final URI backendBaseUrl;
 
@@ -62,19 +68,36 @@ final class CatalogMemberSource implements MemberSource {
 		return entities;
 	}
 
+	@Override
+	public Optional<Member> lookUp(String userRef) {
+		String[] kindAndRest = userRef.split(":", 2);
+		String[] namespaceAndName = kindAndRest[1].split("/", 2);
+		String path = "/api/catalog/entities/by-name/user/" + encode(namespaceAndName[0]) + "/" + encode(namespaceAndName[1]);
+		return get(path, LOOKUP_TIMEOUT).map(entity -> Snapshot.of(List.of(entity)).members().get(userRef));
+	}
+
 	private Map<?, ?> get(String query) {
-		URI uri = URI.create(backendBaseUrl.toString().replaceAll("/+$", "") + "/api/catalog/entities/by-query?" + query);
-		var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+		return get("/api/catalog/entities/by-query?" + query, PAGE_TIMEOUT)
+			.orElseThrow(() -> new CatalogUnavailable("The Backstage catalog answered 404 for /api/catalog/entities/by-query"));
+	}
+
+	/** The entity or page at that path; empty when the catalog answers 404. */
+	private Optional<Map<?, ?>> get(String pathAndQuery, Duration timeout) {
+		URI uri = URI.create(backendBaseUrl.toString().replaceAll("/+$", "") + pathAndQuery);
+		var request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
 		if (!token.isBlank()) {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try {
 			HttpResponse<String> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 404) {
+				return Optional.empty();
+			}
 			if (response.statusCode() != 200) {
 				throw new CatalogUnavailable("The Backstage catalog answered " + response.statusCode() + " for "
 						+ uri.getPath() + (response.statusCode() == 401 ? "; check skillExchange.backstage.token" : ""));
 			}
-			return json.readValue(response.body(), Map.class);
+			return Optional.of(json.readValue(response.body(), Map.class));
 		}
 		catch (IOException e) {
 			throw new CatalogUnavailable("The Backstage catalog at " + backendBaseUrl + " is unreachable: " + e.getMessage());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -41,5 +42,10 @@ final class FileMemberSource implements MemberSource {
 	@Override
 	public boolean refreshable() {
 		return false;
+	}
+
+	@Override
+	public Optional<Member> lookUp(String userRef) {
+		return Optional.empty();
 	}
 }

@@ -92,7 +92,7 @@ final class MustacheTemplates implements Templates, PlainTextRenderer {
 	}
 
 	PlainText backstage(NotificationType type, @Nullable PostType postType, Map<String, Object> data) {
-		Map<String, Object> model = TemplateVariables.complete(type, data);
+		Map<String, Object> model = Quote.offeredIn(TemplateVariables.complete(type, data), Quote.PLAIN_TEXT);
 		var rendered = new PlainText(execute(type, postType, TemplatePart.BACKSTAGE_TITLE, model).strip(),
 				execute(type, postType, TemplatePart.BACKSTAGE_DESCRIPTION, model).strip());
 		return builder(type, postType).map(builder -> builder.backstage(Map.copyOf(nonNull(data)), rendered)).orElse(rendered);
@@ -101,8 +101,8 @@ final class MustacheTemplates implements Templates, PlainTextRenderer {
 	SlackMessage slack(NotificationType type, @Nullable PostType postType, Map<String, Object> data) {
 		Map<String, Object> model = TemplateVariables.complete(type, data);
 		var rendered = new SlackMessage(
-				BlockKit.cut(execute(type, postType, TemplatePart.SLACK_TEXT, SlackEscaping.model(model, false)).strip(), BlockKit.MAX_MESSAGE_TEXT),
-				BlockKit.normalized(execute(type, postType, TemplatePart.SLACK_BLOCKS, SlackEscaping.model(model, true))));
+				BlockKit.cut(execute(type, postType, TemplatePart.SLACK_TEXT, SlackEscaping.templateModel(model, false)).strip(), BlockKit.MAX_MESSAGE_TEXT),
+				BlockKit.normalized(execute(type, postType, TemplatePart.SLACK_BLOCKS, SlackEscaping.templateModel(model, true))));
 		return builder(type, postType).map(builder -> {
 			SlackMessage built = builder.slack(Map.copyOf(nonNull(data)), rendered);
 			return new SlackMessage(BlockKit.cut(built.text(), BlockKit.MAX_MESSAGE_TEXT), BlockKit.normalized(built.blocksJson()));

@@ -25,6 +25,11 @@ final class SlackEscaping {
 		return new String(JsonStringEncoder.getInstance().quoteAsCharArray(mrkdwn(text)));
 	}
 
+	/** The model a Slack template renders with: every value escaped, and the {@code quote} section in Slack's form. */
+	static Map<String, Object> templateModel(Map<String, Object> model, boolean json) {
+		return Quote.offeredIn(model(model, json), json ? Quote.SLACK_JSON : Quote.SLACK_TEXT);
+	}
+
 	/** A copy of a template model with every string escaped; numbers and booleans are safe as they are. */
 	static Map<String, Object> model(Map<String, Object> model, boolean json) {
 		Map<String, Object> escaped = new LinkedHashMap<>();

@@ -87,7 +87,9 @@ final class TemplateValidator {
 		List<String> problems = new ArrayList<>();
 		for (boolean complete : new boolean[] { true, false }) {
 			Map<String, Object> sample = TemplateVariables.sample(type, postType, complete);
-			Map<String, Object> model = part.isSlack() ? SlackEscaping.model(sample, part == TemplatePart.SLACK_BLOCKS) : sample;
+			Map<String, Object> model = part.isSlack()
+					? SlackEscaping.templateModel(sample, part == TemplatePart.SLACK_BLOCKS)
+					: Quote.offeredIn(sample, Quote.PLAIN_TEXT);
 			Rendered rendered;
 			try {
 				rendered = render(source.text(), model);
@@ -142,8 +144,8 @@ final class TemplateValidator {
 		Map<String, Object> model = TemplateVariables.complete(builder.type(), sample);
 		var text = templates.source(builder.type(), builder.postType(), TemplatePart.SLACK_TEXT);
 		var blocks = templates.source(builder.type(), builder.postType(), TemplatePart.SLACK_BLOCKS);
-		return new SlackMessage(render(text.text(), SlackEscaping.model(model, false)).text().strip(),
-				BlockKit.normalized(render(blocks.text(), SlackEscaping.model(model, true)).text()));
+		return new SlackMessage(render(text.text(), SlackEscaping.templateModel(model, false)).text().strip(),
+				BlockKit.normalized(render(blocks.text(), SlackEscaping.templateModel(model, true)).text()));
 	}
 
 	private static List<String> unknownNames(Template template, Set<String> allowed) {

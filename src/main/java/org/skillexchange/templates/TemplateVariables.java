@@ -25,7 +25,7 @@ final class TemplateVariables {
 	static final Set<String> DIGEST_POST_FIELDS = Set.of("postUrl", "postTitle", "newComments", "newUpdates");
 
 	/** Names JMustache itself provides inside sections over lists. */
-	static final Set<String> BUILT_INS = Set.of(".", "this", "-first", "-last", "-index");
+	static final Set<String> BUILT_INS = Set.of(".", "this", "-first", "-last", "-index", Quote.NAME);
 
 	private static final Map<NotificationType, List<Variable>> BY_TYPE = new EnumMap<>(NotificationType.class);
 

@@ -50,10 +50,7 @@ class IntakeBenchmark {
 	@Test
 	void measureIntakeAgainstBackstage() throws Exception {
 		try (var report = BenchReport.start("intake")) {
-			report.version("Backstage @backstage/plugin-notifications-backend", backstageVersion("plugin-notifications-backend"))
-				.version("Backstage @backstage/backend-defaults", backstageVersion("backend-defaults"))
-				.version("Backstage @backstage/plugin-signals-backend", backstageVersion("plugin-signals-backend"))
-				.version("Node", command("node", "--version"))
+			report.version("Node", command("node", "--version"))
 				.setting("requests per round and target", COUNT)
 				.setting("concurrency (closed loop, one HTTP/1.1 java.net.http client for both)", CONCURRENCY)
 				.setting("warm-up per target before measuring", WARMUP)
@@ -69,6 +66,10 @@ class IntakeBenchmark {
 			try (var ours = ServiceProcess.start(jdbcUrl, "intake");
 					var backstage = BackstageHarness.startedWith(
 							Map.of("APP_CONFIG_backend_database_knexConfig_pool_max", String.valueOf(BACKSTAGE_POOL)))) {
+				// Read once the harness is up: on a fresh clone its start is what installs the packages.
+				report.version("Backstage @backstage/plugin-notifications-backend", backstageVersion("plugin-notifications-backend"))
+					.version("Backstage @backstage/backend-defaults", backstageVersion("backend-defaults"))
+					.version("Backstage @backstage/plugin-signals-backend", backstageVersion("plugin-signals-backend"));
 				long oursReadyRss = BenchReport.residentMiB(ours.pid());
 				long backstageReadyRss = BenchReport.residentMiB(backstage.pid());
 

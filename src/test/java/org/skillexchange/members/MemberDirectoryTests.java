@@ -60,7 +60,7 @@ class MemberDirectoryTests {
 
 		List<String> requests = new CopyOnWriteArrayList<>();
 
-		AtomicReference<String> secondUserPage = new AtomicReference<>(user("bob", "Bob Okafor", null));
+		AtomicReference<String> joined = new AtomicReference<>();
 
 		MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
 
@@ -70,6 +70,7 @@ class MemberDirectoryTests {
 		void startCatalog() throws IOException {
 			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/api/catalog/entities/by-query", this::byQuery);
+			server.createContext("/api/catalog/entities/by-name/", this::byName);
 			server.start();
 			URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 			directory = new CachingMemberDirectory(new CatalogMemberSource(base, "service-token"), clock);
@@ -80,6 +81,18 @@ class MemberDirectoryTests {
 			server.stop(0);
 		}
 
+		private void byName(HttpExchange exchange) throws IOException {
+			String path = exchange.getRequestURI().getPath();
+			requests.add(path + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
+			String name = path.substring(path.lastIndexOf('/') + 1);
+			if (name.equals(joined.get())) {
+				respond(exchange, 200, user(name, "Newly Joined", null));
+			}
+			else {
+				respond(exchange, 404, "{\"error\":{\"name\":\"NotFoundError\"}}");
+			}
+		}
+
 		private void byQuery(HttpExchange exchange) throws IOException {
 			String query = exchange.getRequestURI().getRawQuery();
 			requests.add(query + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
@@ -88,16 +101,20 @@ class MemberDirectoryTests {
 				body = page(user("jdoe", null, "U0JDOE") + "," + user("alice", "Alice Chen", null), "users-2");
 			}
 			else if (query.contains("cursor=users-2")) {
-				body = page(secondUserPage.get(), null);
+				body = page(user("bob", "Bob Okafor", null), null);
 			}
 			else {
 				body = page("""
 						{"kind":"Group","metadata":{"name":"platform","namespace":"default"},"spec":{"type":"team"},
 						 "relations":[{"type":"hasMember","targetRef":"user:default/jdoe"},{"type":"hasMember","targetRef":"user:default/alice"}]}""", null);
 			}
+			respond(exchange, 200, body);
+		}
+
+		private static void respond(HttpExchange exchange, int status, String body) throws IOException {
 			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.sendResponseHeaders(status, bytes.length);
 			exchange.getResponseBody().write(bytes);
 			exchange.close();
 		}
@@ -117,15 +134,40 @@ class MemberDirectoryTests {
 		}
 
 		@Test
-		void readsAgainOnAMissButNotMoreThanOncePerGap() {
+		void looksUpSomeoneUnknownOnTheirOwnButNotMoreThanOncePerGap() {
 			assertThat(directory.find("user:default/carol")).isEmpty();
 			int afterFirstMiss = requests.size();
-			secondUserPage.set(user("carol", "Carol", null));
+			assertThat(requests.get(afterFirstMiss - 1)).startsWith("/api/catalog/entities/by-name/user/default/carol auth=Bearer");
+			joined.set("carol");
 			assertThat(directory.find("user:default/carol")).isEmpty();
 			assertThat(requests).hasSize(afterFirstMiss);
 
 			clock.advance(CachingMemberDirectory.MISS_REFRESH_GAP);
-			assertThat(directory.find("user:default/carol")).get().extracting(Member::displayName).isEqualTo("Carol");
+			assertThat(directory.find("user:default/carol")).get().extracting(Member::displayName).isEqualTo("Newly Joined");
+			assertThat(requests).hasSize(afterFirstMiss + 1);
+			assertThat(directory.find("user:default/carol")).isPresent();
+			assertThat(directory.all()).extracting(Member::ref).contains("user:default/carol", "user:default/alice");
+			assertThat(requests).hasSize(afterFirstMiss + 1);
+		}
+
+		@Test
+		void anUnknownGroupReadsTheWholeCatalogAgainAtMostOncePerGap() {
+			assertThat(directory.expandGroup("group:default/new-team")).isEmpty();
+			int afterFirstMiss = requests.size();
+			assertThat(directory.expandGroup("group:default/new-team")).isEmpty();
+			assertThat(requests).hasSize(afterFirstMiss);
+
+			clock.advance(CachingMemberDirectory.MISS_REFRESH_GAP);
+			directory.expandGroup("group:default/new-team");
+			assertThat(requests).hasSize(afterFirstMiss + 3);
+		}
+
+		@Test
+		void aCatalogThatFailsALookUpLeavesThePersonUnknown() {
+			directory.all();
+			server.stop(0);
+			assertThat(directory.find("user:default/carol")).isEmpty();
+			assertThat(directory.find("user:default/alice")).isPresent();
 		}
 
 		@Test

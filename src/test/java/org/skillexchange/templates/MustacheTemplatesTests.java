@@ -116,7 +116,36 @@ class MustacheTemplatesTests {
 		assertThat(blocks.size()).isEqualTo(3);
 		assertThat(blocks.get(0).path("text").path("text").asString()).startsWith("*\"},{* is interested");
 		assertThat(blocks.get(1).path("text").path("text").asString())
-			.isEqualTo("They sent you a message:\n>He said \"hi\"\nthen left \\ }, {\"type\": \"divider\"}\t");
+			.isEqualTo("They sent you a message:\n>He said \"hi\"\n>then left \\ }, {\"type\": \"divider\"}\t");
+	}
+
+	@Test
+	void everyLineOfAMultiLineMessageIsQuotedInSlack() {
+		Map<String, Object> data = sample(NotificationType.HACK_INQUIRY, null);
+		data.put("customMessage", "first line\nsecond > line\n\\n is not a break");
+
+		JsonNode blocks = blocks(templates.slack(NotificationType.HACK_INQUIRY, null, data));
+
+		assertThat(blocks.get(1).path("text").path("text").asString())
+			.isEqualTo("They sent you a message:\n>first line\n>second &gt; line\n>\\n is not a break");
+	}
+
+	@Test
+	void anOrganisationsTemplateCanQuoteTheMessageInBackstageToo() {
+		var custom = MustacheTemplates.create(TemplateFixtures.config("gig.inquiry", null,
+				"{{sender}} wrote:{{#customMessage}}\n{{#quote}}{{customMessage}}{{/quote}}{{/customMessage}}", null, null), List.of());
+		Map<String, Object> data = sample(NotificationType.GIG_INQUIRY, null);
+		data.put("customMessage", "one\ntwo");
+
+		assertThat(custom.render(NotificationType.GIG_INQUIRY, null, data).orElseThrow().description())
+			.isEqualTo(data.get("sender") + " wrote:\n> one\n> two");
+	}
+
+	@Test
+	void quotingMarksEveryLineInEachForm() {
+		assertThat(Quote.PLAIN_TEXT.quoted("a\nb")).isEqualTo("> a\n> b");
+		assertThat(Quote.SLACK_TEXT.quoted("a\nb")).isEqualTo(">a\n>b");
+		assertThat(Quote.SLACK_JSON.quoted("a\\nb\\\\n")).isEqualTo(">a\\n>b\\\\n");
 	}
 
 	@Test
