@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -69,12 +68,8 @@ class ThreeInstancesSharedSlackBudgetTests {
 					  token: %s
 					  apiUrl: %s
 					""".formatted(SlackSimulator.BOT_TOKEN, simulator.apiUrl());
-			var starting = IntStream.range(0, INSTANCES)
-				.mapToObj(i -> CompletableFuture.supplyAsync(
-						() -> ServiceProcess.start(jdbcUrl, "three-" + i, "http://localhost:7007", sections, members)))
-				.toList();
-			for (var service : starting) {
-				services.add(service.join());
+			for (int i = 0; i < INSTANCES; i++) {
+				services.add(ServiceProcess.start(jdbcUrl, "three-" + i, "http://localhost:7007", sections, members));
 			}
 			report.version("Slack SDK", "com.slack.api:slack-api-client 1.51.0")
 				.version("Bucket4j", "com.bucket4j:bucket4j_jdk17-postgresql 8.18.0")
@@ -87,7 +82,7 @@ class ThreeInstancesSharedSlackBudgetTests {
 						+ " cold (email only, nothing cached), " + WARM + " warm (user and DM channel cached as an earlier broadcast "
 						+ "leaves them) (-Dbench.three.cold, -Dbench.three.warm)")
 				.setting("ready", services.stream().map(s -> s.millisToReady() + " ms").collect(Collectors.joining(", "))
-						+ " (started together)");
+						+ " (started one after the other)");
 			fillLookupCaches(db, simulator);
 			simulator.clearRequests();
 
@@ -142,6 +137,7 @@ class ThreeInstancesSharedSlackBudgetTests {
 					peakPerChannel, perInstance.stream()
 						.map(o -> String.format("%.0f / %.0f", o.getOrDefault("delivered", 0.0), o.getOrDefault("deferred", 0.0)))
 						.collect(Collectors.joining("; "))));
+			notDelivered(db).forEach(row -> report.result("- not delivered: " + row));
 			report.write();
 
 			assertThat(delivered).isEqualTo(COLD + WARM);
@@ -257,6 +253,18 @@ class ThreeInstancesSharedSlackBudgetTests {
 			rows.next();
 			return rows.getLong(1);
 		}
+	}
+
+	/** Deliveries that did not arrive, counted by status and last error. */
+	private static List<String> notDelivered(Connection db) throws Exception {
+		var rows = new ArrayList<String>();
+		try (var result = db.createStatement().executeQuery("select status, last_error, count(*) from delivery where channel = 'slack' "
+				+ "and status <> 'DELIVERED' group by status, last_error order by 3 desc")) {
+			while (result.next()) {
+				rows.add(result.getLong(3) + " x " + result.getString(1) + ": " + result.getString(2));
+			}
+		}
+		return rows;
 	}
 
 	private static Instant lastCompleted(Connection db) throws Exception {
