@@ -48,6 +48,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,6 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = SkillExchangeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "skill-exchange.notifications.delivery.workers=false")
+// Its simulator stops after the class: close the context too, and with it its database connections.
+@DirtiesContext
 class SharedSlackBudgetTests {
 
 	static final MutableClock CLOCK = MutableClock.startingAt("2026-12-01T10:00:00Z");
