@@ -73,16 +73,13 @@ final class CachingMemberDirectory implements MemberDirectory {
 
 	/** Reads the source now; on failure keeps what it had and logs why. */
 	synchronized void refresh() {
+		lastAttempt = clock.instant();
 		try {
 			snapshot = source.load();
 			log.debug("Members directory loaded: {} users, {} groups", snapshot.members().size(), snapshot.groups().size());
 		}
 		catch (RuntimeException e) {
 			log.warn("Members directory not refreshed, keeping {} known users: {}", snapshot.members().size(), e.getMessage());
-		}
-		finally {
-			// Only after the read: a caller seeing an attempt must also see its snapshot, not the empty one before it.
-			lastAttempt = clock.instant();
 		}
 	}
 

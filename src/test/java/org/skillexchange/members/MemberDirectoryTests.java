@@ -2,7 +2,6 @@ package org.skillexchange.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,12 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -49,51 +43,6 @@ class MemberDirectoryTests {
 			assertThatThrownBy(() -> directory.require("user:default/nobody")).isInstanceOf(MemberNotFound.class)
 				.hasMessageContaining("user:default/nobody");
 			assertThat(directory.find("not a ref at all")).isEmpty();
-		}
-
-		@Test
-		void whoeverAsksWhileTheFirstReadIsUnderWayWaitsForItInsteadOfFindingNoOne() throws Exception {
-			var reading = new CountDownLatch(1);
-			var release = new CountDownLatch(1);
-			var file = new FileMemberSource(Path.of("examples/org.yaml"));
-			var slowFile = new MemberSource() {
-
-				@Override
-				public Snapshot load() {
-					reading.countDown();
-					try {
-						release.await();
-					}
-					catch (InterruptedException e) {
-						Thread.currentThread().interrupt();
-					}
-					return file.load();
-				}
-
-				@Override
-				public boolean refreshable() {
-					return false;
-				}
-			};
-			var slowDirectory = new CachingMemberDirectory(slowFile, Clock.systemUTC());
-			ExecutorService threads = Executors.newFixedThreadPool(2);
-			try {
-				Future<Optional<Member>> first = threads.submit(() -> slowDirectory.find("user:default/alice"));
-				reading.await();
-				var secondThread = new AtomicReference<Thread>();
-				Future<Optional<Member>> second = threads.submit(() -> {
-					secondThread.set(Thread.currentThread());
-					return slowDirectory.find("user:default/bob");
-				});
-				await().until(() -> second.isDone() || (secondThread.get() != null && secondThread.get().getState() == Thread.State.BLOCKED));
-				release.countDown();
-
-				assertThat(first.get()).isPresent();
-				assertThat(second.get()).isPresent();
-			}
-			finally {
-				threads.shutdownNow();
-			}
 		}
 
 		@Test
