@@ -1,7 +1,6 @@
 package org.skillexchange.channels.slack;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,12 +70,12 @@ class SlackChannel implements NotificationChannel {
 	/** What the check at start found wrong with the bot token, until a probe finds it fixed. */
 	private volatile @Nullable String startProblem;
 
-	SlackChannel(SlackSettings settings, Slack slack, SlackLookupCache cache, Clock clock, ObjectProvider<Templates> templates,
-			SlackRecipientDirectory directory) {
+	SlackChannel(SlackSettings settings, Slack slack, SlackLookupCache cache, SlackRateLimiter limiter,
+			ObjectProvider<Templates> templates, SlackRecipientDirectory directory) {
 		this.settings = settings;
 		this.slack = slack;
 		this.cache = cache;
-		this.limiter = new SlackRateLimiter(clock);
+		this.limiter = limiter;
 		this.templates = templates;
 		this.directory = directory;
 	}

@@ -1,19 +1,32 @@
 package org.skillexchange.channels.slack;
 
 import java.net.URI;
+import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-/** The one shared SDK client, pointed at {@code skillExchange.slack.apiUrl}; closed on shutdown. */
+/**
+ * The one shared SDK client, pointed at {@code skillExchange.slack.apiUrl} and closed on shutdown; and
+ * the rate limiter, its budget shared through the database when that is PostgreSQL.
+ */
 @Configuration(proxyBeanMethods = false)
 class SlackConfiguration {
 
 	@Bean(destroyMethod = "close")
 	Slack slack(SlackSettings settings) {
 		return client(settings);
+	}
+
+	@Bean
+	@Conditional(SlackConfigured.class)
+	SlackRateLimiter slackRateLimiter(DataSource dataSource, Clock clock) {
+		return new SlackRateLimiter(SlackRateBudget.forDatabase(dataSource, clock), clock);
 	}
 
 	static Slack client(SlackSettings settings) {

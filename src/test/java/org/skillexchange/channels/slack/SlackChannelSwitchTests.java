@@ -67,7 +67,8 @@ class SlackChannelSwitchTests {
 		beans.addBean("templates", Templates.load(java.util.Map.of()));
 		try (Slack slack = Slack.getInstance()) {
 			var channel = new SlackChannel(settings, slack, new SlackLookupCache(JdbcClient.create(new SimpleDriverDataSource()), Clock.systemUTC()),
-					Clock.systemUTC(), beans.getBeanProvider(Templates.class), new MemberRecipientDirectory(NO_MEMBERS));
+					new SlackRateLimiter(new LocalSlackBudget(Clock.systemUTC()), Clock.systemUTC()), beans.getBeanProvider(Templates.class),
+					new MemberRecipientDirectory(NO_MEMBERS));
 
 			assertThat(channel.status().enabled()).isFalse();
 			assertThat(channel.status().detail()).contains("skillExchange.slack.token");
