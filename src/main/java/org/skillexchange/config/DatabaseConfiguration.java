@@ -2,6 +2,7 @@ package org.skillexchange.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,9 @@ class DatabaseConfiguration {
 		var dataSource = new HikariDataSource();
 		dataSource.setPoolName("skill-exchange");
 		dataSource.setMaximumPoolSize(10);
+		// The service is idle most of the time; holding ten connections per instance would starve a shared server.
+		dataSource.setMinimumIdle(2);
+		dataSource.setIdleTimeout(Duration.ofSeconds(60).toMillis());
 		if (database.clientType() == ServiceSettings.Client.H2) {
 			dataSource.setJdbcUrl(h2Url(database.connection()));
 			dataSource.setUsername("sa");
