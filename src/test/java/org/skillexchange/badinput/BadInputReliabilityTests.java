@@ -29,7 +29,7 @@ import org.skillexchange.bench.BenchReport;
 @Tag("reliability")
 class BadInputReliabilityTests {
 
-	static final int TRIES = 1_500;
+	static final int TRIES = 10_000;
 
 	private static BenchReport report;
 
@@ -58,7 +58,7 @@ class BadInputReliabilityTests {
 
 	@Provide
 	Arbitrary<BadRequest> badRequests() {
-		return app.requests.any(true);
+		return app.requests.any(24);
 	}
 
 	@Property(tries = TRIES, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)

@@ -23,15 +23,15 @@ class BadInputTests {
 	@BeforeContainer
 	static void start() {
 		app = BadInputApp.shared();
-		app.warmUp(2);
+		app.warmUp(1);
 	}
 
 	@Provide
 	Arbitrary<BadRequest> badRequests() {
-		return app.requests.any(true);
+		return app.requests.any(2);
 	}
 
-	@Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+	@Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
 	void noRequestIsAnswered5xxAndARefusedOneWritesNothing(@ForAll("badRequests") BadRequest request) {
 		List<String> violations = BadInputChecks.violations(app.send(request));
 

@@ -47,18 +47,18 @@ final class BadRequests {
 		this.bodies = new Bodies(ids);
 	}
 
-	/** Any endpoint, equally often, made bad in any way. */
-	Arbitrary<BadRequest> any(boolean withOversized) {
-		return Arbitraries.of(endpoints).flatMap(endpoint -> against(endpoint, withOversized));
+	/** Any endpoint, equally often, made bad in any way; oversized bodies up to {@code maxMegabytes} (1, 2, 4, 8 or 24). */
+	Arbitrary<BadRequest> any(int maxMegabytes) {
+		return Arbitraries.of(endpoints).flatMap(endpoint -> against(endpoint, maxMegabytes));
 	}
 
-	Arbitrary<BadRequest> against(Endpoint endpoint, boolean withOversized) {
+	private Arbitrary<BadRequest> against(Endpoint endpoint, int maxMegabytes) {
 		Arbitrary<Draft> valid = valid(endpoint);
 		return Arbitraries.frequencyOf(
 				Tuple.of(10, valid),
 				Tuple.of(28, valid.flatMap(this::hostileValue)),
 				Tuple.of(14, valid.flatMap(this::malformedBody)),
-				Tuple.of(withOversized ? 3 : 0, valid.flatMap(this::oversized)),
+				Tuple.of(3, valid.flatMap(draft -> oversized(draft, maxMegabytes))),
 				Tuple.of(8, valid.flatMap(this::wrongContentType)),
 				Tuple.of(10, valid.flatMap(this::badPath)),
 				Tuple.of(8, valid.flatMap(this::badQuery)),
@@ -242,9 +242,9 @@ final class BadRequests {
 		});
 	}
 
-	private Arbitrary<Draft> oversized(Draft draft) {
+	private Arbitrary<Draft> oversized(Draft draft, int maxMegabytes) {
 		Arbitrary<Integer> megabytes = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(1, 2)), Tuple.of(3, Arbitraries.of(4, 8)),
-				Tuple.of(1, Arbitraries.just(24)));
+				Tuple.of(1, Arbitraries.just(24))).filter(mb -> mb <= Math.max(1, maxMegabytes));
 		Arbitrary<String> unit = Arbitraries.of("a", "é", "𝄞", "<!channel> ", "\u0000");
 		List<List<Object>> strings = draft.tree() == null ? List.of()
 				: Bodies.paths(draft.tree()).stream().filter(path -> valueAt(draft.tree(), path) instanceof String).toList();
