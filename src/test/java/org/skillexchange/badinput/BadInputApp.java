@@ -94,7 +94,7 @@ final class BadInputApp {
 		long nanos = System.nanoTime() - start;
 		Map<String, String> after = fingerprint();
 		if (response.status() >= 200 && response.status() < 300) {
-			ids.harvest(request.endpoint(), response.body());
+			ids.harvest(request, response.body());
 		}
 		return new Exchange(request, response, before, after, nanos);
 	}

@@ -85,24 +85,29 @@ final class BadRequests {
 					b.tree(), b.form(), null, ascii));
 	}
 
+	/** Path variables in order, each id preferring those answered under the one before it (a connection of that gig). */
 	private Arbitrary<Map<String, String>> pathValues(Endpoint endpoint) {
-		List<Arbitrary<Tuple.Tuple2<String, String>>> values = new ArrayList<>();
-		endpoint.pathVariables().forEach((name, type) -> values.add(validPathValue(endpoint, name, type).map(v -> Tuple.of(name, v))));
-		return values.isEmpty() ? Arbitraries.just(Map.of()) : Combinators.combine(values).as(pairs -> {
-			Map<String, String> map = new LinkedHashMap<>();
-			pairs.forEach(pair -> map.put(pair.get1(), encode(pair.get2())));
-			return map;
+		if (endpoint.pathVariables().isEmpty()) {
+			return Arbitraries.just(Map.of());
+		}
+		return Arbitraries.randomValue(random -> {
+			Map<String, String> values = new LinkedHashMap<>();
+			String parent = null;
+			for (var variable : endpoint.pathVariables().entrySet()) {
+				String value = validPathValue(endpoint, variable.getKey(), variable.getValue(), parent, random);
+				values.put(variable.getKey(), encode(value));
+				parent = value;
+			}
+			return values;
 		});
 	}
 
-	private Arbitrary<String> validPathValue(Endpoint endpoint, String name, Type type) {
+	private String validPathValue(Endpoint endpoint, String name, Type type, @Nullable String parent, java.util.Random random) {
 		if (type == UUID.class) {
-			return ids.pick(collectionBefore(endpoint.pattern(), name));
+			return ids.pick(collectionBefore(endpoint.pattern(), name), parent, random);
 		}
-		if (name.equals("type")) {
-			return Arbitraries.of(Bodies.NOTIFICATION_TYPES);
-		}
-		return Arbitraries.of("db", "ping", "x", "default");
+		List<String> values = name.equals("type") ? Bodies.NOTIFICATION_TYPES : List.of("db", "ping", "x", "default");
+		return values.get(random.nextInt(values.size()));
 	}
 
 	/** {@code gigs} for {@code id} in {@code /gigs/{id}}: the literal segment before a variable names its collection. */

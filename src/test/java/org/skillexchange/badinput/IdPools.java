@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,30 +31,51 @@ final class IdPools {
 
 	/** An id from the collection when it has any (mostly), else from any collection, else an unknown one. */
 	Arbitrary<String> pick(String collection) {
-		return Arbitraries.randomValue(random -> {
-			synchronized (byCollection) {
-				List<String> pool = byCollection.getOrDefault(collection, List.of());
-				if (!pool.isEmpty() && random.nextInt(10) < 8) {
-					return pool.get(random.nextInt(pool.size()));
-				}
-				List<String> all = byCollection.values().stream().flatMap(List::stream).toList();
-				if (!all.isEmpty() && random.nextInt(10) < 5) {
-					return all.get(random.nextInt(all.size()));
-				}
-				return new UUID(random.nextLong(), random.nextLong()).toString();
-			}
-		});
+		return Arbitraries.randomValue(random -> pick(collection, null, random));
 	}
 
-	/** Takes the ids of a 2xx JSON answer to a path ending in a collection name. */
-	void harvest(Endpoint endpoint, String body) {
-		String[] segments = endpoint.pattern().split("/");
+	/**
+	 * As {@link #pick(String)}, preferring ids answered under {@code parent} (the connections of that gig), so that a
+	 * path naming both gets past "not found" more often.
+	 */
+	String pick(String collection, @Nullable String parent, Random random) {
+		synchronized (byCollection) {
+			List<String> children = parent == null ? List.of() : byCollection.getOrDefault(collection + "@" + parent, List.of());
+			if (!children.isEmpty() && random.nextInt(10) < 8) {
+				return children.get(random.nextInt(children.size()));
+			}
+			List<String> pool = byCollection.getOrDefault(collection, List.of());
+			if (!pool.isEmpty() && random.nextInt(10) < 8) {
+				return pool.get(random.nextInt(pool.size()));
+			}
+			List<String> all = byCollection.values().stream().flatMap(List::stream).distinct().toList();
+			if (!all.isEmpty() && random.nextInt(10) < 5) {
+				return all.get(random.nextInt(all.size()));
+			}
+			return new UUID(random.nextLong(), random.nextLong()).toString();
+		}
+	}
+
+	/** Takes the ids of a 2xx JSON answer to a path ending in a collection name, also under the id the path names last. */
+	void harvest(BadRequest request, String body) {
+		String[] segments = request.endpoint().pattern().split("/");
 		String last = segments.length == 0 ? "" : segments[segments.length - 1];
 		if (last.isEmpty() || last.contains("{") || last.contains("*") || !body.startsWith("{") && !body.startsWith("[")) {
 			return;
 		}
+		String[] values = request.target().split("\\?")[0].split("/");
+		String parent = null;
+		for (int i = 0; i < segments.length - 1 && i < values.length; i++) {
+			if (segments[i].startsWith("{")) {
+				parent = values[i];
+			}
+		}
 		try {
-			collect(JSON.readTree(body), last);
+			JsonNode answer = JSON.readTree(body);
+			collect(answer, last);
+			if (parent != null) {
+				collect(answer, last + "@" + parent);
+			}
 		}
 		catch (RuntimeException e) {
 			// Not JSON after all: nothing to take.

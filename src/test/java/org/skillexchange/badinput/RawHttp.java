@@ -98,6 +98,12 @@ final class RawHttp {
 
 	static Response parse(byte[] answer) {
 		String text = new String(answer, StandardCharsets.ISO_8859_1);
+		// An interim 100 Continue (the request said Expect: 100-continue) comes before the real answer.
+		while (text.startsWith("HTTP/1.1 100") && text.indexOf("\r\n\r\n") > 0) {
+			int interim = text.indexOf("\r\n\r\n") + 4;
+			text = text.substring(interim);
+			answer = java.util.Arrays.copyOfRange(answer, interim, answer.length);
+		}
 		int end = text.indexOf("\r\n\r\n");
 		if (!text.startsWith("HTTP/1.") || end < 0) {
 			return new Response(0, Map.of(), "", "no status line in " + answer.length + " bytes");
