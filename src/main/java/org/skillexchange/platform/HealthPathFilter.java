@@ -46,7 +46,8 @@ class HealthPathFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String[] path = request.getRequestURI().substring(prefix.length()).split("/");
+		// -1 keeps empty segments: "/actuator/health//" is one empty name, not none.
+		String[] path = request.getRequestURI().substring(prefix.length()).split("/", -1);
 		HealthEndpointGroups known = groups.getIfAvailable();
 		int first = known != null && known.getNames().contains(decode(path[0])) ? 1 : 0;
 		HealthContributors parts = registry.getObject();

@@ -67,6 +67,13 @@ class BadInputFindingsTests {
 	}
 
 	@Example
+	void aHealthPathWithAnEmptySegmentIsNotFound() {
+		var exchange = app.send(BadRequest.of(app.endpoint("GET /actuator/health/**"), "GET", "/actuator/health//", ""));
+
+		assertThat(exchange.response().status()).isEqualTo(404);
+	}
+
+	@Example
 	void aSignedSlackPayloadThatIsNotFormEncodedIsABadRequest() {
 		assertRefused(slackEvent("payload=%zz", "application/x-www-form-urlencoded"), 400);
 	}
