@@ -27,7 +27,7 @@ final class GigsWeb {
 
 	record GigBody(@NotBlank String type, @NotBlank @Size(max = 200) String title, @Size(max = 500) @Nullable String detail,
 			@Size(max = 10000) @Nullable String description, @Size(max = 30) @Nullable List<@NotBlank @Size(max = 100) String> skills,
-			@Size(max = 200) @Nullable String location, @Size(max = 20) @Nullable List<@Valid ResourceBody> resources,
+			@Size(max = 200) @Nullable String location, @Size(max = 20) @Nullable List<@NotNull @Valid ResourceBody> resources,
 			@NotBlank @Size(max = 255) String contact, @Size(max = 20) @Nullable List<@NotBlank @Size(max = 255) String> owners,
 			@Valid @Nullable EmbedBody embed, @Valid @Nullable MentorshipBody mentorship) {
 

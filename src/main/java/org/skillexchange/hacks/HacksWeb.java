@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ final class HacksWeb {
 			@Size(max = 255) @Nullable String pointOfContact, @Size(max = 30) @Nullable List<@NotBlank @Size(max = 100) String> tags,
 			@Size(max = 30) @Nullable List<@NotBlank @Size(max = 100) String> skills, @Size(max = 200) @Nullable String teamLocation,
 			@Size(max = 200) @Nullable String communicationChannel,
-			@Size(max = 20) @Nullable List<@Valid LinkBody> repositoryUrls, @Size(max = 200) @Nullable String recruitingHeadline) {
+			@Size(max = 20) @Nullable List<@NotNull @Valid LinkBody> repositoryUrls, @Size(max = 200) @Nullable String recruitingHeadline) {
 
 		HackDraft toDraft() {
 			return new HackDraft(name, status == null ? null : parse(HackStatus.class, status, "status"), pitch, description,

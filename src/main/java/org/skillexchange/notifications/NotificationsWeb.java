@@ -45,7 +45,7 @@ final class NotificationsWeb {
 	record Status(long unread, long read) {
 	}
 
-	record PreferencesBody(@NotNull @Size(max = 500) List<@Valid PreferenceItem> preferences) {
+	record PreferencesBody(@NotNull @Size(max = 500) List<@NotNull @Valid PreferenceItem> preferences) {
 	}
 
 	record PreferenceItem(@NotBlank String channel, @NotBlank String type, boolean enabled) {

@@ -3,6 +3,7 @@ package org.skillexchange.platform;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,6 +42,18 @@ class MalformedRequestHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message",
 				invalid.getMessage().substring(invalid.field().length() + 2))));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Query or form parameters the container cannot decode (bad percent-encoding, a form body over its size limit). */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(InvalidParameterException invalid) {
+		HttpStatus status = invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+		String message = String.valueOf(invalid.getMessage());
+		int sentence = message.indexOf(". ");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The query string or form body cannot be read as parameters: "
+				+ (sentence < 0 ? message : message.substring(0, sentence + 1)));
+		problem.setTitle("Unreadable request parameters");
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	@Override

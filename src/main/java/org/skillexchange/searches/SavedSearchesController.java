@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.skillexchange.auth.AccessDenied;
 import org.skillexchange.auth.Caller;
@@ -35,7 +36,7 @@ class SavedSearchesController {
 		this.searches = searches;
 	}
 
-	record SearchBody(@NotBlank String gigType, @NotEmpty @Size(max = SavedSearches.MAX_QUERIES) List<@Valid QueryBody> queries) {
+	record SearchBody(@NotBlank String gigType, @NotEmpty @Size(max = SavedSearches.MAX_QUERIES) List<@NotNull @Valid QueryBody> queries) {
 	}
 
 	record QueryBody(@NotBlank @Size(max = SavedSearches.MAX_QUERY_LENGTH) String query, @NotBlank String category) {

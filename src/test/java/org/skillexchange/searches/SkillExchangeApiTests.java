@@ -156,7 +156,11 @@ class SkillExchangeApiTests {
 			"POST|/api/skill-exchange/gigs|{\"type\": \"embed\", \"title\": \"t\", \"contact\": \"user:default/alice\", \"resources\": [{\"name\": \"doc\", \"url\": \"javascript:alert(1)\"}]}|resources[0].url",
 			"POST|/api/skill-exchange/hacks|{\"name\": \"x\", \"repositoryUrls\": [{\"name\": \"code\", \"url\": \"javascript:alert(1)\"}]}|repositoryUrls[0].url",
 			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": [{\"query\": \"java\", \"category\": \"COLOUR\"}]}|queries[0].category",
-			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": []}|queries" })
+			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": []}|queries",
+			"POST|/api/skill-exchange/saved-searches|{\"gigType\": \"EMBED\", \"queries\": [null]}|queries[0]",
+			"POST|/api/skill-exchange/gigs|{\"type\": \"embed\", \"title\": \"t\", \"contact\": \"user:default/alice\", \"resources\": [null]}|resources[0]",
+			"POST|/api/skill-exchange/hacks|{\"name\": \"x\", \"repositoryUrls\": [null]}|repositoryUrls[0]",
+			"PUT|/api/skill-exchange/preferences|{\"preferences\": [null]}|preferences[0]" })
 	void rejectsBadInputNamingTheField(String method, String path, String body, String field) throws Exception {
 		var response = as(JDOE, method, path, body);
 

@@ -43,8 +43,9 @@ record SlackClick(String userId, String actionId, String value, String channelId
 		}
 	}
 
-	private static @Nullable String text(JsonObject object, String field) {
+	/** A field's text; null when it is missing or not a string, number or boolean (a hostile payload may nest anything). */
+	static @Nullable String text(JsonObject object, String field) {
 		JsonElement element = object.get(field);
-		return element == null || element.isJsonNull() ? null : element.getAsString();
+		return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
 	}
 }

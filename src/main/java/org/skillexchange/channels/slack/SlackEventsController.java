@@ -49,7 +49,14 @@ class SlackEventsController {
 		}
 		String text = new String(raw, StandardCharsets.UTF_8);
 		if (text.startsWith("payload=")) {
-			buttons.clicked(URLDecoder.decode(text.substring(8), StandardCharsets.UTF_8), retryNum);
+			String payload;
+			try {
+				payload = URLDecoder.decode(text.substring(8), StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException e) {
+				return problem(HttpStatus.BAD_REQUEST, "the payload is not form-encoded: " + e.getMessage());
+			}
+			buttons.clicked(payload, retryNum);
 			return ResponseEntity.ok().build();
 		}
 		String challenge = urlVerificationChallenge(text);
@@ -62,8 +69,8 @@ class SlackEventsController {
 			var parsed = JsonParser.parseString(body);
 			if (parsed.isJsonObject()) {
 				JsonObject object = parsed.getAsJsonObject();
-				if (object.has("type") && "url_verification".equals(object.get("type").getAsString()) && object.has("challenge")) {
-					return object.get("challenge").getAsString();
+				if ("url_verification".equals(SlackClick.text(object, "type"))) {
+					return SlackClick.text(object, "challenge");
 				}
 			}
 		}

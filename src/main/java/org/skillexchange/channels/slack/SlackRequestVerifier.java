@@ -41,7 +41,9 @@ final class SlackRequestVerifier {
 		catch (NumberFormatException e) {
 			return false;
 		}
-		if (Math.abs(clock.instant().getEpochSecond() - seconds) > MAX_SKEW.toSeconds()) {
+		long now = clock.instant().getEpochSecond();
+		// Compared without subtracting: now - seconds overflows for a timestamp near Long.MIN_VALUE and would pass.
+		if (seconds < now - MAX_SKEW.toSeconds() || seconds > now + MAX_SKEW.toSeconds()) {
 			return false;
 		}
 		byte[] expected = ("v0=" + HexFormat.of().formatHex(hmac(timestamp.trim(), rawBody))).getBytes(StandardCharsets.UTF_8);

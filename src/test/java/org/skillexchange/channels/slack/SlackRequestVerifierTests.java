@@ -58,4 +58,12 @@ class SlackRequestVerifierTests {
 		clock.advance(Duration.ofSeconds(-1));
 		assertThat(verifier.isValid(TIMESTAMP, body, SIGNATURE)).isFalse();
 	}
+
+	@Test
+	void rejectsATimestampSoFarBackThatTheSkewArithmeticWouldOverflow() {
+		String farBack = Long.toString(Long.parseLong(TIMESTAMP) + Long.MIN_VALUE);
+		String signed = new SlackSignature.Generator(SECRET).generate(farBack, BODY);
+
+		assertThat(verifier.isValid(farBack, body, signed)).isFalse();
+	}
 }
