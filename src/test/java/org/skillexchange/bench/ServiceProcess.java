@@ -25,6 +25,8 @@ final class ServiceProcess implements AutoCloseable {
 
 	static final Path JAR = Path.of("target", "skill-exchange.jar");
 
+	private static final Path EXAMPLE_MEMBERS = Path.of("examples", "org.yaml");
+
 	private final int port = freePort();
 
 	private final String token = "bench-" + UUID.randomUUID();
@@ -39,9 +41,10 @@ final class ServiceProcess implements AutoCloseable {
 
 	/**
 	 * @param backendBaseUrl Backstage's base URL (where the Backstage channel sends when it is on)
-	 * @param notificationsYaml the {@code skillExchange.notifications} (and {@code backstage}) sections, as if at the top level
+	 * @param notificationsYaml the {@code skillExchange.notifications} (and {@code backstage}, {@code slack}) sections, as if at the top level
+	 * @param membersFile the members directory, a catalog file
 	 */
-	private ServiceProcess(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml) {
+	private ServiceProcess(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml, Path membersFile) {
 		if (!Files.exists(JAR)) {
 			throw new IllegalStateException(JAR + " is missing: bench/run builds it (./mvnw -q package -DskipTests)");
 		}
@@ -70,8 +73,9 @@ final class ServiceProcess implements AutoCloseable {
 					      connection: "%s"
 					  members:
 					    source: file
-					    file: examples/org.yaml
-					""".formatted(backendBaseUrl, notificationsYaml.stripIndent().indent(2).stripTrailing(), token, port, jdbcUrl));
+					    file: %s
+					""".formatted(backendBaseUrl, notificationsYaml.stripIndent().indent(2).stripTrailing(), token, port, jdbcUrl,
+					membersFile.toAbsolutePath()));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -81,12 +85,17 @@ final class ServiceProcess implements AutoCloseable {
 
 	/** Our service with no channel on. */
 	static ServiceProcess start(String jdbcUrl, String name) {
-		return new ServiceProcess(jdbcUrl, name, "http://localhost:7007", "notifications:\n  enabled: false\n");
+		return new ServiceProcess(jdbcUrl, name, "http://localhost:7007", "notifications:\n  enabled: false\n", EXAMPLE_MEMBERS);
 	}
 
 	/** Our service with the given notifications/backstage sections, its Backstage channel sending to {@code backendBaseUrl}. */
 	static ServiceProcess start(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml) {
-		return new ServiceProcess(jdbcUrl, name, backendBaseUrl, notificationsYaml);
+		return start(jdbcUrl, name, backendBaseUrl, notificationsYaml, EXAMPLE_MEMBERS);
+	}
+
+	/** As above, with the people from {@code membersFile} instead of the example organisation. */
+	static ServiceProcess start(String jdbcUrl, String name, String backendBaseUrl, String notificationsYaml, Path membersFile) {
+		return new ServiceProcess(jdbcUrl, name, backendBaseUrl, notificationsYaml, membersFile);
 	}
 
 	/** Launches the process (again: same port, database and config) and waits until it is ready. */
