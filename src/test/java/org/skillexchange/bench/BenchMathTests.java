@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,22 @@ class BenchMathTests {
 		var bound = new SlidingWindowBound(2, Duration.ofMinutes(1));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> bound.earliestSends(List.of(T0.plusSeconds(1), T0)));
+	}
+
+	@Test
+	void prometheusSamplesAreSummedOverTheLabelsNotAskedFor() {
+		var text = PrometheusText.parse("""
+				# HELP skill_exchange_deliveries_total Delivery attempts
+				# TYPE skill_exchange_deliveries_total counter
+				skill_exchange_deliveries_total{channel="slack",outcome="deferred",type="gig.inquiry",} 120.0
+				skill_exchange_deliveries_total{channel="slack",outcome="deferred",type="gig.inquiry.confirmation",} 30.0
+				skill_exchange_deliveries_total{channel="backstage",outcome="delivered",type="gig.inquiry",} 7.0
+				skill_exchange_delivery_send_seconds_sum{channel="backstage",} 1.5
+				""");
+
+		assertThat(text.sum("skill_exchange_deliveries_total", Map.of("channel", "slack", "outcome", "deferred"))).isEqualTo(150.0);
+		assertThat(text.sum("skill_exchange_deliveries_total", Map.of())).isEqualTo(157.0);
+		assertThat(text.sum("skill_exchange_delivery_send_seconds_sum", Map.of("channel", "backstage"))).isEqualTo(1.5);
+		assertThat(text.sum("skill_exchange_delivery_send_seconds_sum", Map.of("channel", "slack"))).isZero();
 	}
 }

@@ -168,7 +168,8 @@ class EndToEndLatencyBenchmark {
 	record PhaseResult(Phase phase, int sent, long apiFailures, String firstFailure, Latencies api, Latencies contactSlack,
 			Latencies contactBackstage, Latencies allSlack, Latencies slackBound, Latencies allBackstage,
 			Latencies allBackstageCreated, long lost, long duplicatedDms, long duplicatedBackstage, long tooMany,
-			Map<String, String> engine, Map<String, Long> statuses, String load, boolean drained, Instant lastPost) {
+			Map<String, String> engine, Map<String, Long> statuses, double slackHandOversPerDm, double backstageSendMillis,
+			String load, boolean drained, Instant lastPost) {
 
 		String contactRow() {
 			return String.format("| %d | %d | %d | %s | %s | %s | %s | %s |", phase.rate(), sent, apiFailures, api.summary(),
@@ -176,10 +177,10 @@ class EndToEndLatencyBenchmark {
 		}
 
 		String allRow() {
-			return String.format("| %d | %d (%d/min offered) | %s | %s | %d | %d | %s | %s | %d | %s | %s | %s |", phase.rate(),
+			return String.format("| %d | %d (%d/min offered) | %s | %s | %d | %d | %.1f | %s | %s | %d | %s | %s | %.0f ms | %s |", phase.rate(),
 					allSlack.count(), phase.rate() * 2 * 60, allSlack.summary(), slackBound.summary(), tooMany, duplicatedDms,
-					allBackstage.summary(), allBackstageCreated.summary(), duplicatedBackstage, engine.getOrDefault("slack", "–"),
-					engine.getOrDefault("backstage", "–"), statuses);
+					slackHandOversPerDm, allBackstage.summary(), allBackstageCreated.summary(), duplicatedBackstage, engine.getOrDefault("slack", "–"),
+					engine.getOrDefault("backstage", "–"), backstageSendMillis, statuses);
 		}
 	}
 
@@ -193,6 +194,7 @@ class EndToEndLatencyBenchmark {
 		var failure = new ConcurrentHashMap<String, String>();
 		var calls = new ArrayList<CompletableFuture<?>>(count);
 		simulator.clearRequests();
+		PrometheusText metricsBefore = metrics(service);
 		long startNanos = System.nanoTime() + 200_000_000L;
 		Instant startWall = Instant.now().plusMillis(200);
 		for (int i = 0; i < count; i++) {
@@ -225,6 +227,7 @@ class EndToEndLatencyBenchmark {
 			}
 		}
 		boolean drained = awaitDrained(ours, poller, 2L * count);
+		PrometheusText metricsAfter = metrics(service);
 
 		// Slack: when each DM's successful chat.postMessage reached the simulator, by DM channel (one person each).
 		Map<String, List<Instant>> posts = new HashMap<>();
@@ -286,7 +289,23 @@ class EndToEndLatencyBenchmark {
 		return new PhaseResult(phase, count, failures, failure.getOrDefault("first", ""), Latencies.of(api), Latencies.of(contactSlack),
 				Latencies.of(contactBackstage), Latencies.of(allSlack), Latencies.of(bound), Latencies.of(allBackstage),
 				Latencies.of(allCreated), lost, duplicatedDms, poller.duplicates(phase), tooMany, engineTimes(ours, phase),
-				statuses(ours, phase), BenchReport.loadAverage().split(" ")[0], drained, lastPost);
+				statuses(ours, phase),
+				delta(metricsBefore, metricsAfter, "skill_exchange_deliveries_total", Map.of("channel", "slack")) / Math.max(1, allSlack.size()),
+				1000 * delta(metricsBefore, metricsAfter, "skill_exchange_delivery_send_seconds_sum", Map.of("channel", "backstage"))
+						/ delta(metricsBefore, metricsAfter, "skill_exchange_delivery_send_seconds_count", Map.of("channel", "backstage")),
+				BenchReport.loadAverage().split(" ")[0], drained, lastPost);
+	}
+
+	private PrometheusText metrics(ServiceProcess service) {
+		var response = send(HttpRequest.newBuilder(service.baseUrl().resolve("/actuator/prometheus")).build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("/actuator/prometheus: HTTP " + response.statusCode());
+		}
+		return PrometheusText.parse(response.body());
+	}
+
+	private static double delta(PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
+		return after.sum(name, labels) - before.sum(name, labels);
 	}
 
 	/** Until no delivery is open in our database and Backstage's poller has found what it waits for. */
@@ -601,11 +620,14 @@ class EndToEndLatencyBenchmark {
 
 				Slack's workspace budget (300 chat.postMessage a minute, kept by the service and by the simulator) bounds the DMs: the
 				bound column is what a sender that posts each DM as soon as it is due and the budget allows would reach (see
-				SlidingWindowBound). Engine: from our notification being recorded (in the API's transaction) to the channel's answer,
-				p50 / p99, read from our database.
+				SlidingWindowBound). Slack hand-overs per DM: how often the engine claimed a Slack delivery and handed it to the
+				channel (each time our limiter said "wait", the delivery was put back for later), from the service's
+				skill_exchange_deliveries_total; 1.0 when nothing waited. Engine: from our notification being recorded (in the API's
+				transaction) to the channel's answer, p50 / p99, read from our database. Backstage send: the mean time Backstage took to
+				answer one send (skill_exchange_delivery_send_seconds).
 
-				| rate | Slack DMs | Slack DM received | bound from Slack's budget | 429s | duplicated DMs | Backstage holds it | Backstage created stamp | duplicated in Backstage | engine, slack | engine, backstage | delivery statuses |
-				|---|---|---|---|---|---|---|---|---|---|---|---|""");
+				| rate | Slack DMs | Slack DM received | bound from Slack's budget | 429s | duplicated DMs | Slack hand-overs per DM | Backstage holds it | Backstage created stamp | duplicated in Backstage | engine, slack | engine, backstage | Backstage send | delivery statuses |
+				|---|---|---|---|---|---|---|---|---|---|---|---|---|---|""");
 		results.forEach(r -> report.result(r.allRow()));
 		var bound = results.stream().filter(r -> r.slackBound().max() > 0).map(r -> r.phase().rate() + "/s").toList();
 		report.result(String.format("""
