@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,7 +134,7 @@ class EndToEndLatencyBenchmark {
 				long readyRss = BenchReport.residentMiB(service.pid());
 				fillSlackCaches(ours, dmOwners);
 				describe(report, service, phases);
-				Map<Phase, String[]> gigs = createGigs(service, backstage.userToken("e2e-author"), phases);
+				Map<Phase, String[]> gigs = createGigs(service, userToken(backstage, "e2e-author"), phases);
 
 				var results = new ArrayList<PhaseResult>();
 				Instant lastPost = Instant.EPOCH;
@@ -143,7 +144,7 @@ class EndToEndLatencyBenchmark {
 					if (!coolDown.isNegative()) {
 						Thread.sleep(coolDown.toMillis());
 					}
-					List<String> tokens = parallel(phase.count(), i -> backstage.userToken(phase.requester(i)));
+					List<String> tokens = parallel(phase.count(), i -> userToken(backstage, phase.requester(i)));
 					PhaseResult result = run(phase, gigs.get(phase), tokens, service, simulator, ours, poller, dmOwners);
 					lastPost = result.lastPost().isAfter(lastPost) ? result.lastPost() : lastPost;
 					System.out.println("bench e2e: " + result.contactRow());
@@ -294,6 +295,14 @@ class EndToEndLatencyBenchmark {
 				1000 * delta(metricsBefore, metricsAfter, "skill_exchange_delivery_send_seconds_sum", Map.of("channel", "backstage"))
 						/ delta(metricsBefore, metricsAfter, "skill_exchange_delivery_send_seconds_count", Map.of("channel", "backstage")),
 				BenchReport.loadAverage().split(" ")[0], drained, lastPost);
+	}
+
+	/** A user token; tried again for a while, since the shared PostgreSQL can refuse Backstage a connection ("too many clients"). */
+	private static String userToken(BackstageHarness backstage, String name) {
+		return await("user token for " + name).atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> backstage.userToken(name), Objects::nonNull);
 	}
 
 	private PrometheusText metrics(ServiceProcess service) {
