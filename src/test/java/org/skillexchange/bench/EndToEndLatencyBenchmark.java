@@ -300,6 +300,7 @@ class EndToEndLatencyBenchmark {
 	/** A user token; tried again for a while, since the shared PostgreSQL can refuse Backstage a connection ("too many clients"). */
 	private static String userToken(BackstageHarness backstage, String name) {
 		return await("user token for " + name).atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofSeconds(1))
 			.ignoreExceptions()
 			.until(() -> backstage.userToken(name), Objects::nonNull);
