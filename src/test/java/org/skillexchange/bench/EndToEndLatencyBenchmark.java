@@ -121,7 +121,7 @@ class EndToEndLatencyBenchmark {
 			try (var service = ServiceProcess.start(jdbcUrl, "e2e", backstage.baseUrl().toString(), """
 					notifications:
 					  enabled: true
-					%s
+					  %s
 					backstage:
 					  token: %s
 					slack:
