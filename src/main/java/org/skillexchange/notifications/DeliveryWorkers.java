@@ -1,18 +1,21 @@
 package org.skillexchange.notifications;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs the engine in the background: delivery passes (back to back while there is a full batch),
- * lease heartbeats and probes of paused channels. Off with
+ * Runs the engine in the background: delivery passes (back to back while there is a full batch, and
+ * at once when this instance commits new deliveries), lease heartbeats and probes of paused channels. Off with
  * {@code skillExchange.notifications.delivery.workers: false}, where tests drive the engine by hand.
  */
 @Component
@@ -25,6 +28,8 @@ class DeliveryWorkers implements SmartLifecycle {
 	private final NotificationSettings.Delivery settings;
 
 	private volatile ScheduledExecutorService scheduler;
+
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
 	DeliveryWorkers(DeliveryEngine engine, NotificationSettings settings) {
 		this.engine = engine;
@@ -44,6 +49,27 @@ class DeliveryWorkers implements SmartLifecycle {
 		scheduler.scheduleWithFixedDelay(guarded("channel probe", engine::probePausedChannels), poll, settings.probeInterval().toMillis(),
 				TimeUnit.MILLISECONDS);
 		log.info("Delivery workers started as {}", engine.owner());
+	}
+
+	/**
+	 * New deliveries committed here start at once instead of at the next poll; wakes that arrive while
+	 * one is queued share its pass. Other instances still find them by polling.
+	 */
+	@TransactionalEventListener
+	void deliverNewlyCommitted(DeliveriesRecorded recorded) {
+		ScheduledExecutorService running = scheduler;
+		if (running != null && wakeQueued.compareAndSet(false, true)) {
+			try {
+				running.execute(guarded("delivery pass", () -> {
+					wakeQueued.set(false);
+					drain();
+				}));
+			}
+			catch (RejectedExecutionException e) {
+				// Shutting down: the deliveries stay due for the next start or another instance.
+				wakeQueued.set(false);
+			}
+		}
 	}
 
 	private void drain() {

@@ -16,6 +16,7 @@ import org.skillexchange.notifications.spi.NotificationContent;
 import org.skillexchange.notifications.spi.PlainTextRenderer;
 import org.skillexchange.notifications.spi.RecipientDirectory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +39,18 @@ class NotificationRecorder implements Notifications {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	NotificationRecorder(OutboxStore store, ChannelRegistry channels, Preferences preferences,
-			ObjectProvider<RecipientDirectory> directory, ObjectProvider<PlainTextRenderer> renderer, Clock clock) {
+			ObjectProvider<RecipientDirectory> directory, ObjectProvider<PlainTextRenderer> renderer, Clock clock,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.channels = channels;
 		this.preferences = preferences;
 		this.directory = directory;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -71,6 +76,9 @@ class NotificationRecorder implements Notifications {
 			}
 		}
 		store.insertDeliveries(content.id(), deliveries, now);
+		if (deliveries.stream().anyMatch(delivery -> delivery.status() == DeliveryStatus.PENDING)) {
+			events.publishEvent(new DeliveriesRecorded(content.id()));
+		}
 		return Optional.of(content.id());
 	}
 
