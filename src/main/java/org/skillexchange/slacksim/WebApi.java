@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -76,6 +77,10 @@ final class WebApi implements HttpHandler {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private @Nullable FaultStorm storm;
+
+	private @Nullable Random stormDraws;
+
 	WebApi(Workspace workspace, SocketModeLink link, Clock clock, RateLimits rateLimits) {
 		this.workspace = workspace;
 		this.link = link;
@@ -116,9 +121,26 @@ final class WebApi implements HttpHandler {
 		}
 	}
 
+	synchronized void storm(@Nullable FaultStorm value) {
+		this.storm = value;
+		this.stormDraws = value == null ? null : new Random(value.seed());
+	}
+
+	/** An injected fault first; else, for a method in the storm, one drawn by its shares. */
 	private synchronized @Nullable Fault nextFault(String method) {
 		Deque<Fault> queue = faults.get(method);
-		return queue == null ? null : queue.pollFirst();
+		Fault injected = queue == null ? null : queue.pollFirst();
+		if (injected != null || storm == null || stormDraws == null || !storm.methods().contains(method)) {
+			return injected;
+		}
+		double draw = stormDraws.nextDouble();
+		for (FaultStorm.Share share : storm.shares()) {
+			if (draw < share.share()) {
+				return share.fault();
+			}
+			draw -= share.share();
+		}
+		return null;
 	}
 
 	@Override
@@ -205,7 +227,7 @@ final class WebApi implements HttpHandler {
 
 	private void rateLimited(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params,
 			Instant at, int retryAfter, Map<String, String> headers) throws IOException {
-		record(method, token, params, at, 429, "ratelimited");
+		record(method, token, params, at, 429, "ratelimited", Duration.ofSeconds(retryAfter));
 		var all = new HashMap<>(headers);
 		all.put("Retry-After", String.valueOf(retryAfter));
 		send(exchange, 429, error("ratelimited").toString(), "application/json; charset=utf-8", all);
@@ -227,7 +249,12 @@ final class WebApi implements HttpHandler {
 
 	private void record(String method, @Nullable String token, Map<String, String> params, Instant at, int status,
 			@Nullable String error) {
-		requests.add(new RecordedRequest(method, token, Map.copyOf(params), at, status, error));
+		record(method, token, params, at, status, error, null);
+	}
+
+	private void record(String method, @Nullable String token, Map<String, String> params, Instant at, int status,
+			@Nullable String error, @Nullable Duration retryAfter) {
+		requests.add(new RecordedRequest(method, token, Map.copyOf(params), at, status, error, retryAfter));
 	}
 
 	private static void send(HttpExchange exchange, int status, String body, String contentType, Map<String, String> headers)
