@@ -30,6 +30,9 @@ final class CachingMemberDirectory implements MemberDirectory {
 
 	private volatile @Nullable Instant lastAttempt;
 
+	/** Set once the first read has finished, well or not; until then callers wait for it. */
+	private volatile boolean firstReadDone;
+
 	CachingMemberDirectory(MemberSource source, Clock clock) {
 		this.source = source;
 		this.clock = clock;
@@ -84,10 +87,12 @@ final class CachingMemberDirectory implements MemberDirectory {
 	}
 
 	private void loadIfNeverLoaded() {
-		if (lastAttempt == null) {
+		// Not lastAttempt: refresh() sets it before reading, so a caller checking it would see the empty snapshot.
+		if (!firstReadDone) {
 			synchronized (this) {
-				if (lastAttempt == null) {
+				if (!firstReadDone) {
 					refresh();
+					firstReadDone = true;
 				}
 			}
 		}
