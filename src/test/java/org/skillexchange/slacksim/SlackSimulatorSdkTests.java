@@ -240,6 +240,19 @@ class SlackSimulatorSdkTests {
 	}
 
 	@Test
+	void aConnectionDroppedAfterThePostIsResentByOkHttpItselfAndPostsTwice() throws Exception {
+		// OkHttp resends only on a connection that answered before (it takes the break for a stale pooled connection).
+		assertThat(bot().authTest(r -> r).isOk()).isTrue();
+		simulator.inject("chat.postMessage", new Fault.DropAfterWork(), 1);
+
+		assertThat(bot().chatPostMessage(r -> r.channel("U0ADA").text("once?")).isOk()).isTrue();
+
+		assertThat(simulator.messages(simulator.dmWith("U0ADA"))).extracting(SimulatedMessage::text).containsExactly("once?", "once?");
+		assertThat(simulator.requests("chat.postMessage")).extracting(RecordedRequest::status).containsExactly(0, 200);
+		assertThat(simulator.requests("chat.postMessage").get(0).fault()).isEqualTo(new Fault.DropAfterWork());
+	}
+
+	@Test
 	void aSlowAnswerTimesTheClientOutAfterTheMessageWasPosted() {
 		simulator.inject("chat.postMessage", new Fault.SlowAnswer(Duration.ofSeconds(2)), 1);
 
