@@ -205,6 +205,23 @@ class SlackChannelTests {
 	}
 
 	@Test
+	void aPostWhoseConnectionBrokeAfterSlackPostedItIsFoundInTheHistoryInsteadOfBeingResent() {
+		// A first DM leaves a pooled connection: on a reused connection OkHttp would resend the broken post by itself.
+		assertThat(channel.deliver(delivery("user:default/ada", "first"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		SIMULATOR.inject("chat.postMessage", new Fault.DropAfterWork(), 1);
+		DeliveryRequest request = delivery("user:default/ada", "did it arrive?");
+		CLOCK.advance(Duration.ofSeconds(2));
+
+		DeliveryOutcome first = channel.deliver(request);
+		CLOCK.advance(Duration.ofSeconds(30));
+		DeliveryOutcome second = channel.deliver(request);
+
+		assertThat(first).isInstanceOf(DeliveryOutcome.RetryLater.class);
+		assertThat(messagesOf(request.deliveryId())).hasSize(1);
+		assertThat(second).isEqualTo(new DeliveryOutcome.Delivered(SIMULATOR.dmWith("U0ADA") + "/" + messagesOf(request.deliveryId()).get(0).ts()));
+	}
+
+	@Test
 	void serverErrorsAreRetriedLater() {
 		SIMULATOR.inject("chat.postMessage", new Fault.ServerError(503), 1);
 
