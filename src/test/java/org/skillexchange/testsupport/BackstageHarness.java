@@ -116,6 +116,11 @@ public final class BackstageHarness implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + port);
 	}
 
+	/** The JDBC URL of a plugin's own database (such as {@code notifications}), to check what Backstage stored. */
+	public String databaseUrl(String pluginId) {
+		return "jdbc:postgresql://" + PostgresDatabases.HOST + "/" + databasePrefix + pluginId + "?user=" + PostgresDatabases.USER;
+	}
+
 	/** The static token listed in the backend's {@code backend.auth.externalAccess}, restricted to notifications. */
 	public String serviceToken() {
 		return token;
