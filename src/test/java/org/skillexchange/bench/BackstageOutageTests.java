@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -157,14 +159,19 @@ class BackstageOutageTests {
 			}
 			background.shutdownNow();
 
-			record Row(String id, String status, int attempts, Instant completedAt) {
+			record Row(String id, String status, int attempts, Instant createdAt, @Nullable Instant completedAt) {
 			}
-			List<Row> rows = jdbc.sql("select id, status, attempts, completed_at from delivery where channel = 'backstage'")
+			List<Row> rows = jdbc.sql("select id, status, attempts, created_at, completed_at from delivery where channel = 'backstage'")
 				.query((rs, i) -> new Row(rs.getString("id"), rs.getString("status"), rs.getInt("attempts"),
+						rs.getTimestamp("created_at").toInstant(),
 						rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant()))
 				.list();
 			long delivered = rows.stream().filter(row -> row.status().equals("DELIVERED")).count();
-			Instant last = rows.stream().map(Row::completedAt).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(back);
+			Instant last = rows.stream().map(Row::completedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(back);
+			List<Row> backlog = rows.stream().filter(row -> row.createdAt().isBefore(back) && row.completedAt() != null
+					&& row.completedAt().isAfter(stopped)).toList();
+			Instant firstAfter = backlog.stream().map(Row::completedAt).min(Instant::compareTo).orElse(back);
+			Instant backlogDone = backlog.stream().map(Row::completedAt).max(Instant::compareTo).orElse(back);
 			Map<String, Integer> stored = storedPerScope();
 			Set<String> scopes = rows.stream().map(row -> "skill-exchange:" + row.id()).collect(Collectors.toSet());
 			long missing = scopes.stream().filter(scope -> !stored.containsKey(scope)).count();
@@ -184,7 +191,9 @@ class BackstageOutageTests {
 					| delivered before the stop / while stopped / in flight (SENDING) at the stop | %d / %d / %d |
 					| Backstage stopped at / restart began / ready again (seconds into the run) | %.1f / %.1f / %.1f (the last start took %d ms; starts tried: %d) |
 					| DELIVERED at the end / other | %d / %d |
-					| from Backstage ready again to the last delivery | **%.1f s** |
+					| waiting when Backstage was ready again (recorded before, not delivered before the stop) | %d |
+					| from Backstage ready again to the first of them delivered / to the last of them delivered | %.1f s / **%.1f s** |
+					| from Backstage ready again to the last delivery of the run (recording goes on until the %dth) | %.1f s |
 					| whole run (first recorded to last delivered) | %.1f s |
 					| Backstage rows: deliveries missing / duplicated (rows beyond one per scope) / rows not ours | **%d / %d** / %d |
 					| attempts per delivery (attempts: deliveries) | %s |
@@ -193,7 +202,8 @@ class BackstageOutageTests {
 					| health: first not "on" / last not "on" (seconds into the run) | %s / %s |
 					""", recorded.get(), deliveredBefore, deliveredWhileDown, inFlightAtStop, seconds(started, stopped),
 					seconds(started, restarting), seconds(started, back), BACKSTAGE.millisToReady(), starts, delivered, rows.size() - delivered,
-					seconds(back, last), seconds(started, last), missing, duplicated, foreign, attempts,
+					backlog.size(), seconds(back, firstAfter), seconds(back, backlogDone), DELIVERIES, seconds(back, last),
+					seconds(started, last), missing, duplicated, foreign, attempts,
 					rows.stream().mapToLong(Row::attempts).sum(), rows.stream().filter(row -> row.attempts() > 1).count(), health.size(),
 					down.size(), firstDown == null ? "never" : String.format("%.1f", seconds(started, firstDown)),
 					lastDown == null ? "never" : String.format("%.1f", seconds(started, lastDown))));

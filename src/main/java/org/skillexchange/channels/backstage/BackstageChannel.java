@@ -104,7 +104,7 @@ class BackstageChannel implements NotificationChannel {
 		catch (ConnectException | HttpConnectTimeoutException e) {
 			// Nothing listens (Backstage stopped, or a wrong backend.baseUrl): no delivery can get through, so the
 			// channel waits for a probe instead of each delivery using up its attempts while Backstage is away.
-			return new DeliveryOutcome.ChannelDown(unreachable(e) + "; deliveries wait and resume once Backstage answers");
+			return new DeliveryOutcome.ChannelDown(unreachable(e));
 		}
 		catch (HttpTimeoutException e) {
 			return new DeliveryOutcome.RetryLater("Backstage at " + backendBaseUrl + " did not answer within "
