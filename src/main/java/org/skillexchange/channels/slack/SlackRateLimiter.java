@@ -47,11 +47,11 @@ final class SlackRateLimiter {
 
 	/** Counts a call if it may go now; else how long to wait. */
 	synchronized Optional<Duration> acquire(String method, @Nullable String channel) {
-		Instant now = clock.instant();
-		Instant blocked = blockedUntil.get(method);
-		if (blocked != null && blocked.isAfter(now)) {
-			return Optional.of(Duration.between(now, blocked));
+		Optional<Duration> held = heldBack(method);
+		if (held.isPresent()) {
+			return held;
 		}
+		Instant now = clock.instant();
 		var checks = new HashMap<String, Limit>();
 		if (POST_MESSAGE.equals(method)) {
 			checks.put(method, POST_WORKSPACE);
@@ -78,6 +78,13 @@ final class SlackRateLimiter {
 		}
 		checks.keySet().forEach(key -> windows.get(key).addLast(now));
 		return Optional.empty();
+	}
+
+	/** How long a 429's Retry-After still holds this method back, if it does. */
+	synchronized Optional<Duration> heldBack(String method) {
+		Instant now = clock.instant();
+		Instant blocked = blockedUntil.get(method);
+		return blocked != null && blocked.isAfter(now) ? Optional.of(Duration.between(now, blocked)) : Optional.empty();
 	}
 
 	/** Slack said 429: nothing more for this method until Retry-After has passed. */

@@ -1,14 +1,20 @@
 package org.skillexchange.channels.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +91,9 @@ class SlackChannelTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void freshState() {
@@ -184,6 +193,36 @@ class SlackChannelTests {
 		}
 		assertThat(messagesOf(request.deliveryId())).singleElement()
 			.satisfies(message -> assertThat(message.channel()).isEqualTo(SIMULATOR.dmWith("U0ADA")));
+	}
+
+	@Test
+	void aPostHeldUpAfterOurLimiterLetItThroughWaitsOutA429ThatCameBackMeanwhile() throws Exception {
+		assertThat(channel.deliver(delivery("user:default/ada", "warm up"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		assertThat(channel.deliver(delivery("user:default/grace", "warm up"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		CLOCK.advance(Duration.ofSeconds(2));
+		SIMULATOR.clearRequests();
+		DeliveryRequest held = delivery("user:default/ada", "held up");
+		CompletableFuture<DeliveryOutcome> heldOutcome;
+		// An uncommitted row with the same delivery id holds the post's start record (a database round trip) until rollback.
+		try (Connection blocker = dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (var insert = blocker.prepareStatement(
+					"insert into slack_post_attempt (channel_id, started_at, delivery_id) values ('D0HOLD', now(), ?)")) {
+				insert.setObject(1, held.deliveryId());
+				insert.executeUpdate();
+			}
+			heldOutcome = CompletableFuture.supplyAsync(() -> channel.deliver(held));
+			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from pg_stat_activity where "
+					+ "wait_event_type = 'Lock' and query like 'insert into slack_post_attempt%'").query(Long.class).single() > 0);
+			SIMULATOR.inject("chat.postMessage", new Fault.RateLimited(5), 1);
+			assertThat(channel.deliver(delivery("user:default/grace", "gets the 429"))).isInstanceOf(DeliveryOutcome.RetryLater.class);
+			blocker.rollback();
+		}
+
+		assertThat(heldOutcome.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(DeliveryOutcome.Deferred.class,
+				deferred -> assertThat(deferred.waitFor()).isEqualTo(Duration.ofSeconds(5)));
+		assertThat(SIMULATOR.requests("chat.postMessage")).extracting(RecordedRequest::status).containsExactly(429);
+		assertThat(jdbc.sql("select count(*) from slack_post_attempt").query(Long.class).single()).isZero();
 	}
 
 	@Test
