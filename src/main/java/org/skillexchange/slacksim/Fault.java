@@ -13,6 +13,10 @@ public sealed interface Fault {
 	record DropConnection() implements Fault {
 	}
 
+	/** Does the work, then closes the connection without an answer: the caller cannot know it succeeded. */
+	record DropAfterWork() implements Fault {
+	}
+
 	/** Does the work, then waits this long before answering: the caller may time out and not know it succeeded. */
 	record SlowAnswer(Duration delay) implements Fault {
 	}

@@ -218,6 +218,12 @@ public final class SlackSimulator implements AutoCloseable {
 		return this;
 	}
 
+	/** Faults at random from now on, in the storm's shares; {@code null} calms it. */
+	public SlackSimulator storm(@Nullable FaultStorm storm) {
+		api.storm(storm);
+		return this;
+	}
+
 	/** Extra time before every answer. */
 	public SlackSimulator latency(Duration latency) {
 		api.latency(latency);

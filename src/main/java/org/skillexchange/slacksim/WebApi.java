@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -76,6 +77,10 @@ final class WebApi implements HttpHandler {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private @Nullable FaultStorm storm;
+
+	private @Nullable Random stormDraws;
+
 	WebApi(Workspace workspace, SocketModeLink link, Clock clock, RateLimits rateLimits) {
 		this.workspace = workspace;
 		this.link = link;
@@ -116,9 +121,26 @@ final class WebApi implements HttpHandler {
 		}
 	}
 
+	synchronized void storm(@Nullable FaultStorm value) {
+		this.storm = value;
+		this.stormDraws = value == null ? null : new Random(value.seed());
+	}
+
+	/** An injected fault first; else, for a method in the storm, one drawn by its shares. */
 	private synchronized @Nullable Fault nextFault(String method) {
 		Deque<Fault> queue = faults.get(method);
-		return queue == null ? null : queue.pollFirst();
+		Fault injected = queue == null ? null : queue.pollFirst();
+		if (injected != null || storm == null || stormDraws == null || !storm.methods().contains(method)) {
+			return injected;
+		}
+		double draw = stormDraws.nextDouble();
+		for (FaultStorm.Share share : storm.shares()) {
+			if (draw < share.share()) {
+				return share.fault();
+			}
+			draw -= share.share();
+		}
+		return null;
 	}
 
 	@Override
@@ -140,17 +162,17 @@ final class WebApi implements HttpHandler {
 		String token = token(exchange, params);
 		Fault fault = nextFault(methodName);
 		if (fault instanceof Fault.DropConnection) {
-			record(methodName, token, params, at, 0, null);
+			record(methodName, token, params, at, 0, null, null, fault);
 			exchange.close();
 			return;
 		}
 		if (fault instanceof Fault.ServerError error) {
-			record(methodName, token, params, at, error.status(), null);
+			record(methodName, token, params, at, error.status(), null, null, fault);
 			send(exchange, error.status(), "<html><body>Server error</body></html>", "text/html", Map.of());
 			return;
 		}
 		if (fault instanceof Fault.RateLimited limited) {
-			rateLimited(exchange, methodName, token, params, at, limited.retryAfterSeconds(), Map.of());
+			rateLimited(exchange, methodName, token, params, at, limited.retryAfterSeconds(), Map.of(), fault);
 			return;
 		}
 		Method method = methods.get(methodName);
@@ -188,7 +210,7 @@ final class WebApi implements HttpHandler {
 		}
 		Optional<Integer> wait = rateLimits.admit(methodName, params.get("channel"), clock);
 		if (wait.isPresent()) {
-			rateLimited(exchange, methodName, token, params, at, wait.get(), headers);
+			rateLimited(exchange, methodName, token, params, at, wait.get(), headers, null);
 			return;
 		}
 		JsonObject body;
@@ -199,13 +221,18 @@ final class WebApi implements HttpHandler {
 		catch (SlackError e) {
 			body = error(e.error);
 		}
+		if (fault instanceof Fault.DropAfterWork) {
+			record(methodName, token, params, at, 0, body.get("ok").getAsBoolean() ? null : body.get("error").getAsString(), null, fault);
+			exchange.close();
+			return;
+		}
 		Duration delay = fault instanceof Fault.SlowAnswer slow ? slow.delay() : Duration.ZERO;
-		reply(exchange, methodName, token, params, at, body, headers, delay);
+		reply(exchange, methodName, token, params, at, body, headers, delay, fault);
 	}
 
 	private void rateLimited(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params,
-			Instant at, int retryAfter, Map<String, String> headers) throws IOException {
-		record(method, token, params, at, 429, "ratelimited");
+			Instant at, int retryAfter, Map<String, String> headers, @Nullable Fault fault) throws IOException {
+		record(method, token, params, at, 429, "ratelimited", Duration.ofSeconds(retryAfter), fault);
 		var all = new HashMap<>(headers);
 		all.put("Retry-After", String.valueOf(retryAfter));
 		send(exchange, 429, error("ratelimited").toString(), "application/json; charset=utf-8", all);
@@ -213,21 +240,21 @@ final class WebApi implements HttpHandler {
 
 	private void reply(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params, Instant at,
 			JsonObject body, Map<String, String> headers) throws IOException {
-		reply(exchange, method, token, params, at, body, headers, Duration.ZERO);
+		reply(exchange, method, token, params, at, body, headers, Duration.ZERO, null);
 	}
 
 	/** Records the call as done, then answers after the latency and any extra delay. */
 	private void reply(HttpExchange exchange, String method, @Nullable String token, Map<String, String> params, Instant at,
-			JsonObject body, Map<String, String> headers, Duration delay) throws IOException {
+			JsonObject body, Map<String, String> headers, Duration delay, @Nullable Fault fault) throws IOException {
 		boolean ok = body.get("ok").getAsBoolean();
-		record(method, token, params, at, 200, ok ? null : body.get("error").getAsString());
+		record(method, token, params, at, 200, ok ? null : body.get("error").getAsString(), null, fault);
 		pause(latency.plus(delay));
 		send(exchange, 200, body.toString(), "application/json; charset=utf-8", headers);
 	}
 
 	private void record(String method, @Nullable String token, Map<String, String> params, Instant at, int status,
-			@Nullable String error) {
-		requests.add(new RecordedRequest(method, token, Map.copyOf(params), at, status, error));
+			@Nullable String error, @Nullable Duration retryAfter, @Nullable Fault fault) {
+		requests.add(new RecordedRequest(method, token, Map.copyOf(params), at, status, error, retryAfter, fault));
 	}
 
 	private static void send(HttpExchange exchange, int status, String body, String contentType, Map<String, String> headers)

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -199,6 +200,56 @@ class SlackSimulatorSdkTests {
 		assertThatThrownBy(() -> bot().chatPostMessage(r -> r.channel("U0ADA").text("x")))
 			.isInstanceOfSatisfying(SlackApiException.class, e -> assertThat(e.getResponse().header("Retry-After")).isEqualTo("7"));
 		assertThat(simulator.messages(simulator.dmWith("U0ADA"))).isEmpty();
+	}
+
+	@Test
+	void aStormHitsItsMethodsInItsSharesRepeatablyAndRecordsTheRetryAfterItSent() throws Exception {
+		var storm = new FaultStorm(42, Set.of("users.info"), List.of(new FaultStorm.Share(new Fault.RateLimited(2), 0.3),
+				new FaultStorm.Share(new Fault.ServerError(503), 0.2)));
+
+		List<Integer> first = statusesOfUsersInfoCalls(storm, 200);
+		List<Integer> again = statusesOfUsersInfoCalls(storm, 200);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(first.stream().filter(status -> status == 429).count()).isBetween(40L, 80L);
+		assertThat(first.stream().filter(status -> status == 503).count()).isBetween(20L, 60L);
+		assertThat(simulator.requests("users.info")).filteredOn(request -> request.status() == 429)
+			.allSatisfy(request -> assertThat(request.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+		assertThat(simulator.requests("users.info")).filteredOn(request -> request.status() != 429)
+			.allSatisfy(request -> assertThat(request.retryAfter()).isNull());
+		assertThat(bot().authTest(r -> r).isOk()).as("a method outside the storm").isTrue();
+
+		simulator.storm(null);
+		assertThat(bot().usersInfo(r -> r.user("U0ADA")).isOk()).isTrue();
+	}
+
+	private List<Integer> statusesOfUsersInfoCalls(FaultStorm storm, int calls) {
+		simulator.storm(storm);
+		simulator.clearRequests();
+		for (int i = 0; i < calls; i++) {
+			try {
+				bot().usersInfo(r -> r.user("U0ADA"));
+			}
+			catch (IOException | SlackApiException e) {
+				// Counted from the simulator's record below.
+			}
+			// Past the simulator's own Tier 4 window, so only the storm answers 429.
+			clock.advance(Duration.ofSeconds(1));
+		}
+		return simulator.requests("users.info").stream().map(RecordedRequest::status).toList();
+	}
+
+	@Test
+	void aConnectionDroppedAfterThePostIsResentByOkHttpItselfAndPostsTwice() throws Exception {
+		// OkHttp resends only on a connection that answered before (it takes the break for a stale pooled connection).
+		assertThat(bot().authTest(r -> r).isOk()).isTrue();
+		simulator.inject("chat.postMessage", new Fault.DropAfterWork(), 1);
+
+		assertThat(bot().chatPostMessage(r -> r.channel("U0ADA").text("once?")).isOk()).isTrue();
+
+		assertThat(simulator.messages(simulator.dmWith("U0ADA"))).extracting(SimulatedMessage::text).containsExactly("once?", "once?");
+		assertThat(simulator.requests("chat.postMessage")).extracting(RecordedRequest::status).containsExactly(0, 200);
+		assertThat(simulator.requests("chat.postMessage").get(0).fault()).isEqualTo(new Fault.DropAfterWork());
 	}
 
 	@Test

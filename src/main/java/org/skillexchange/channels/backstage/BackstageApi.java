@@ -18,6 +18,8 @@ final class BackstageApi {
 
 	static final String NOTIFICATIONS_PATH = "/api/notifications/notifications";
 
+	static final String READINESS_PATH = "/.backstage/health/v1/readiness";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http;
@@ -60,6 +62,27 @@ final class BackstageApi {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted while waiting for Backstage", e);
+		}
+	}
+
+	/**
+	 * The HTTP status of Backstage's readiness check ({@code GET /.backstage/health/v1/readiness}, 503
+	 * while it starts or stops); empty when nothing answers.
+	 */
+	Optional<Integer> readiness() {
+		var request = HttpRequest.newBuilder(URI.create(endpoint.toString().replace(NOTIFICATIONS_PATH, READINESS_PATH)))
+			.timeout(timeout)
+			.GET()
+			.build();
+		try {
+			return Optional.of(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+		}
+		catch (IOException e) {
+			return Optional.empty();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
 		}
 	}
 

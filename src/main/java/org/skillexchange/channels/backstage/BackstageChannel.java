@@ -1,7 +1,9 @@
 package org.skillexchange.channels.backstage;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,12 +101,17 @@ class BackstageChannel implements NotificationChannel {
 		try {
 			answer = api.send(optionsFor(request));
 		}
+		catch (ConnectException | HttpConnectTimeoutException e) {
+			// Nothing listens (Backstage stopped, or a wrong backend.baseUrl): no delivery can get through, so the
+			// channel waits for a probe instead of each delivery using up its attempts while Backstage is away.
+			return new DeliveryOutcome.ChannelDown(unreachable(e));
+		}
 		catch (HttpTimeoutException e) {
 			return new DeliveryOutcome.RetryLater("Backstage at " + backendBaseUrl + " did not answer within "
 					+ settings.timeout().toMillis() + " ms", null);
 		}
 		catch (IOException e) {
-			return new DeliveryOutcome.RetryLater("cannot reach Backstage at " + backendBaseUrl + ": " + describe(e), null);
+			return new DeliveryOutcome.RetryLater(unreachable(e), null);
 		}
 		return outcomeOf(answer);
 	}
@@ -125,8 +132,12 @@ class BackstageChannel implements NotificationChannel {
 			return Optional.of(reasonOf(outcome));
 		}
 		catch (IOException e) {
-			return Optional.of("cannot reach Backstage at " + backendBaseUrl + ": " + describe(e));
+			return Optional.of(unreachable(e));
 		}
+	}
+
+	private String unreachable(IOException e) {
+		return "cannot reach Backstage at " + backendBaseUrl + ": " + describe(e);
 	}
 
 	NotificationSendOptions optionsFor(DeliveryRequest request) {
@@ -146,6 +157,11 @@ class BackstageChannel implements NotificationChannel {
 		if (status == 401 || status == 403) {
 			return new DeliveryOutcome.ChannelDown("Backstage at " + backendBaseUrl + " refused Skill Exchange's token (HTTP "
 					+ status + " " + answer.error() + "). " + EXTERNAL_ACCESS_FIX);
+		}
+		if (status == 404 && api != null && api.readiness().filter(readiness -> readiness == 503).isPresent()) {
+			// While Backstage starts, its router is up before the plugins: 404 here, 503 from its readiness check.
+			return new DeliveryOutcome.ChannelDown("Backstage at " + backendBaseUrl + " is starting or stopping (its readiness "
+					+ "check answers 503); deliveries wait and resume once it is ready");
 		}
 		if (status == 404) {
 			return new DeliveryOutcome.ChannelDown("Backstage at " + backendBaseUrl + " has no notifications backend (HTTP 404 on "

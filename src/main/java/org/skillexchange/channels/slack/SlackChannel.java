@@ -221,6 +221,12 @@ class SlackChannel implements NotificationChannel {
 		try {
 			var response = call(SlackRateLimiter.POST_MESSAGE, dm, client -> {
 				cache.postStarted(deliveryId, dm);
+				// Recording the start is a database round trip after the limiter let this post through; a 429 that
+				// came back to another post meanwhile holds this one back too, or it would reach Slack inside that Retry-After.
+				limiter.heldBack(SlackRateLimiter.POST_MESSAGE).ifPresent(wait -> {
+					throw new SlackCallFailed(new DeliveryOutcome.Deferred("Slack's rate limit on " + SlackRateLimiter.POST_MESSAGE, wait),
+							null, false);
+				});
 				return client.chatPostMessage(r -> r.channel(dm).text(message.text()).blocksAsString(message.blocksJson()).metadata(metadata));
 			});
 			cache.postSettled(deliveryId);

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.util.http.SlackHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +44,10 @@ class SlackConfiguration {
 		config.setHttpClientReadTimeoutMillis(timeout);
 		config.setHttpClientWriteTimeoutMillis(timeout);
 		config.setHttpClientCallTimeoutMillis(timeout * 2);
-		return Slack.getInstance(config);
+		// OkHttp resends a request whose reused connection broke, unseen by the SDK: a post Slack had already
+		// done would arrive twice. Without that, the break reaches SlackChannel as an unanswered post, which it
+		// looks up in the DM before posting again.
+		var http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build());
+		return Slack.getInstance(config, http);
 	}
 }

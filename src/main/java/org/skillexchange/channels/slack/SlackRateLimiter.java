@@ -45,10 +45,9 @@ final class SlackRateLimiter {
 
 	/** Takes a token for this call if it may go now (never waits); else how long until it may. */
 	Optional<Duration> acquire(String method, @Nullable String channel) {
-		Instant now = clock.instant();
-		Optional<Instant> blocked = budget.blockedUntil(method).filter(now::isBefore);
-		if (blocked.isPresent()) {
-			return Optional.of(Duration.between(now, blocked.get()));
+		Optional<Duration> held = heldBack(method);
+		if (held.isPresent()) {
+			return held;
 		}
 		var buckets = new ArrayList<Map.Entry<String, Bandwidth>>();
 		if (POST_MESSAGE.equals(method)) {
@@ -69,6 +68,12 @@ final class SlackRateLimiter {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** How long a 429's Retry-After (seen by any instance sharing the budget) still holds this method back, if it does. */
+	Optional<Duration> heldBack(String method) {
+		Instant now = clock.instant();
+		return budget.blockedUntil(method).filter(now::isBefore).map(blocked -> Duration.between(now, blocked));
 	}
 
 	/** Slack said 429: nothing more for this method until Retry-After has passed. */

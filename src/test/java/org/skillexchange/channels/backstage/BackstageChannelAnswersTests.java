@@ -42,9 +42,16 @@ class BackstageChannelAnswersTests {
 
 	private volatile boolean answer = true;
 
+	/** What Backstage's readiness check answers; 0: the same as every other path. */
+	private volatile int readiness;
+
 	@BeforeEach
 	void startServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext(BackstageApi.READINESS_PATH, exchange -> {
+			exchange.sendResponseHeaders(readiness != 0 ? readiness : status, -1);
+			exchange.close();
+		});
 		server.createContext("/", exchange -> {
 			exchange.getRequestBody().readAllBytes();
 			if (!answer) {
@@ -157,6 +164,17 @@ class BackstageChannelAnswersTests {
 	}
 
 	@Test
+	void backstageStillStartingTakesTheChannelDownSayingSoNotThatThePluginIsMissing() {
+		// The real backend while it starts: its router answers 404 before the plugins are up, its readiness check 503.
+		readiness = 503;
+
+		var outcome = deliverWhenAnswering(404, "{\"error\":{\"name\":\"NotFoundError\",\"message\":\"Not Found\"}}", Map.of());
+
+		assertThat(outcome).isEqualTo(new DeliveryOutcome.ChannelDown("Backstage at " + url() + " is starting or stopping (its "
+				+ "readiness check answers 503); deliveries wait and resume once it is ready"));
+	}
+
+	@Test
 	void backstageThatDoesNotAnswerInTimeIsRetried() {
 		answer = false;
 
@@ -166,13 +184,16 @@ class BackstageChannelAnswersTests {
 	}
 
 	@Test
-	void refusedConnectionIsRetried() {
+	void refusedConnectionTakesTheChannelDownSoDeliveriesWaitWithoutUsingAttempts() {
 		URI closed = url();
 		server.stop(0);
+		var channel = BackstageTestData.channel(closed, "a-token-0123456789");
 
-		var outcome = BackstageTestData.channel(closed, "a-token-0123456789").deliver(delivery("jdoe", "Hello"));
+		var outcome = channel.deliver(delivery("jdoe", "Hello"));
 
-		assertThat(outcome).isEqualTo(new DeliveryOutcome.RetryLater("cannot reach Backstage at " + closed + ": connection refused", null));
+		// The same words as the probe's, so the reason in health stays put while the probes fail.
+		assertThat(outcome).isEqualTo(new DeliveryOutcome.ChannelDown("cannot reach Backstage at " + closed + ": connection refused"));
+		assertThat(channel.probe()).contains("cannot reach Backstage at " + closed + ": connection refused");
 	}
 
 	@Test

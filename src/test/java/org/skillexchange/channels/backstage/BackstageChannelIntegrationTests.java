@@ -150,7 +150,7 @@ class BackstageChannelIntegrationTests {
 	}
 
 	@Test
-	void backstageStoppedMidRunIsRetriedAndTheDeliveryArrivesOnceItIsBack() {
+	void backstageStoppedMidRunTakesTheChannelDownAndTheDeliveryArrivesOnceItIsBack() {
 		String user = uniqueUser("patient");
 		var channel = channel();
 		var request = delivery(user, "Bob is interested in your mentorship");
@@ -166,8 +166,8 @@ class BackstageChannelIntegrationTests {
 
 		var afterRestart = channel.deliver(retryOf(request));
 
-		assertThat(whileDown).isInstanceOfSatisfying(DeliveryOutcome.RetryLater.class,
-				later -> assertThat(later.reason()).contains("cannot reach Backstage at " + backstage.baseUrl()));
+		assertThat(whileDown).isInstanceOfSatisfying(DeliveryOutcome.ChannelDown.class,
+				down -> assertThat(down.reason()).contains("cannot reach Backstage at " + backstage.baseUrl()));
 		assertThat(afterRestart).isInstanceOf(DeliveryOutcome.Delivered.class);
 		assertThat(backstage.listNotifications(backstage.userToken(user))).hasSize(1);
 	}

@@ -152,7 +152,7 @@ class BackstageDeliveryTests {
 	}
 
 	@Test
-	void deliveriesAreRetriedWhileBackstageIsStoppedAndAllArriveOnceItIsBack() {
+	void whileBackstageIsStoppedTheChannelIsPausedWithoutUsingAttemptsAndAllArriveOnceAProbeReachesIt() throws Exception {
 		List<String> users = List.of(uniqueUser("a"), uniqueUser("b"), uniqueUser("c"));
 		List<UUID> ids = users.stream().map(user -> record(user, "Learn Kotlin")).toList();
 		try {
@@ -160,20 +160,29 @@ class BackstageDeliveryTests {
 			deliveries.deliverDue();
 			assertThat(ids).map(this::backstageDelivery).allSatisfy(delivery -> {
 				assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
-				assertThat(delivery.attempts()).isEqualTo(1);
-				assertThat(delivery.lastError()).contains("cannot reach Backstage");
+				assertThat(delivery.attempts()).isZero();
+				assertThat(delivery.lastError()).startsWith("waiting: channel paused: cannot reach Backstage at " + backstage.baseUrl());
 			});
+			var health = health();
+			assertThat(health.statusCode()).isEqualTo(503);
+			assertThat(health.body()).contains("\"backstage\":{\"state\":\"paused\"", "cannot reach Backstage");
+
+			clock.advance(Duration.ofSeconds(31));
+			deliveries.probePausedChannels();
+			assertThat(health().statusCode()).as("still paused: the probe cannot reach it either").isEqualTo(503);
 		}
 		finally {
 			backstage.start();
 		}
 
-		clock.advance(Duration.ofMinutes(1));
+		clock.advance(Duration.ofSeconds(31));
+		deliveries.probePausedChannels();
 		deliveries.deliverDue();
 
+		assertThat(health().statusCode()).isEqualTo(200);
 		assertThat(ids).map(this::backstageDelivery).allSatisfy(delivery -> {
 			assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
-			assertThat(delivery.attempts()).isEqualTo(2);
+			assertThat(delivery.attempts()).isEqualTo(1);
 		});
 		for (String user : users) {
 			assertThat(backstage.listNotifications(backstage.userToken(user))).hasSize(1);

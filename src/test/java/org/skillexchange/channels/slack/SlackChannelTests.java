@@ -1,14 +1,20 @@
 package org.skillexchange.channels.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +91,9 @@ class SlackChannelTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@BeforeEach
 	void freshState() {
@@ -187,6 +196,36 @@ class SlackChannelTests {
 	}
 
 	@Test
+	void aPostHeldUpAfterOurLimiterLetItThroughWaitsOutA429ThatCameBackMeanwhile() throws Exception {
+		assertThat(channel.deliver(delivery("user:default/ada", "warm up"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		assertThat(channel.deliver(delivery("user:default/grace", "warm up"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		CLOCK.advance(Duration.ofSeconds(2));
+		SIMULATOR.clearRequests();
+		DeliveryRequest held = delivery("user:default/ada", "held up");
+		CompletableFuture<DeliveryOutcome> heldOutcome;
+		// An uncommitted row with the same delivery id holds the post's start record (a database round trip) until rollback.
+		try (Connection blocker = dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (var insert = blocker.prepareStatement(
+					"insert into slack_post_attempt (channel_id, started_at, delivery_id) values ('D0HOLD', now(), ?)")) {
+				insert.setObject(1, held.deliveryId());
+				insert.executeUpdate();
+			}
+			heldOutcome = CompletableFuture.supplyAsync(() -> channel.deliver(held));
+			await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from pg_stat_activity where "
+					+ "wait_event_type = 'Lock' and query like 'insert into slack_post_attempt%'").query(Long.class).single() > 0);
+			SIMULATOR.inject("chat.postMessage", new Fault.RateLimited(5), 1);
+			assertThat(channel.deliver(delivery("user:default/grace", "gets the 429"))).isInstanceOf(DeliveryOutcome.RetryLater.class);
+			blocker.rollback();
+		}
+
+		assertThat(heldOutcome.get(20, TimeUnit.SECONDS)).isInstanceOfSatisfying(DeliveryOutcome.Deferred.class,
+				deferred -> assertThat(deferred.waitFor()).isEqualTo(Duration.ofSeconds(5)));
+		assertThat(SIMULATOR.requests("chat.postMessage")).extracting(RecordedRequest::status).containsExactly(429);
+		assertThat(jdbc.sql("select count(*) from slack_post_attempt").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void aTimedOutPostIsFoundInTheHistoryInsteadOfBeingPostedTwice() {
 		SIMULATOR.inject("chat.postMessage", new Fault.SlowAnswer(Duration.ofSeconds(3)), 1);
 		DeliveryRequest request = delivery("user:default/ada", "did it arrive?");
@@ -202,6 +241,23 @@ class SlackChannelTests {
 		assertThat(SIMULATOR.requests("chat.postMessage")).hasSize(1);
 		assertThat(SIMULATOR.requests("conversations.history")).singleElement()
 			.satisfies(history -> assertThat(history.params()).containsEntry("include_all_metadata", "1"));
+	}
+
+	@Test
+	void aPostWhoseConnectionBrokeAfterSlackPostedItIsFoundInTheHistoryInsteadOfBeingResent() {
+		// A first DM leaves a pooled connection: on a reused connection OkHttp would resend the broken post by itself.
+		assertThat(channel.deliver(delivery("user:default/ada", "first"))).isInstanceOf(DeliveryOutcome.Delivered.class);
+		SIMULATOR.inject("chat.postMessage", new Fault.DropAfterWork(), 1);
+		DeliveryRequest request = delivery("user:default/ada", "did it arrive?");
+		CLOCK.advance(Duration.ofSeconds(2));
+
+		DeliveryOutcome first = channel.deliver(request);
+		CLOCK.advance(Duration.ofSeconds(30));
+		DeliveryOutcome second = channel.deliver(request);
+
+		assertThat(first).isInstanceOf(DeliveryOutcome.RetryLater.class);
+		assertThat(messagesOf(request.deliveryId())).hasSize(1);
+		assertThat(second).isEqualTo(new DeliveryOutcome.Delivered(SIMULATOR.dmWith("U0ADA") + "/" + messagesOf(request.deliveryId()).get(0).ts()));
 	}
 
 	@Test
