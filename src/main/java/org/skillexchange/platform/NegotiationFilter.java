@@ -2,11 +2,13 @@ package org.skillexchange.platform;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
@@ -49,7 +51,31 @@ class NegotiationFilter extends OncePerRequestFilter {
 			response.sendError(status, refusal);
 			return;
 		}
-		chain.doFilter(request, response);
+		List<String> accept = Collections.list(request.getHeaders("Accept"));
+		// A blank Accept says no more than none (Spring Boot's Prometheus endpoint fails on it with a 500).
+		chain.doFilter(!accept.isEmpty() && accept.stream().allMatch(String::isBlank) ? withoutAccept(request) : request, response);
+	}
+
+	private static HttpServletRequest withoutAccept(HttpServletRequest request) {
+		return new HttpServletRequestWrapper(request) {
+
+			@Override
+			public @Nullable String getHeader(String name) {
+				return "Accept".equalsIgnoreCase(name) ? null : super.getHeader(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaders(String name) {
+				return "Accept".equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+			}
+
+			@Override
+			public Enumeration<String> getHeaderNames() {
+				return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+					.filter(name -> !"Accept".equalsIgnoreCase(name))
+					.toList());
+			}
+		};
 	}
 
 	private static @Nullable String wildcardContentType(@Nullable String contentType) {

@@ -48,6 +48,23 @@ class BadInputFindingsTests {
 	}
 
 	@Example
+	void aNulCharacterInTextIsABadRequestNamingTheField() {
+		var exchange = app.send(BadRequest.of(app.endpoint("POST /api/skill-exchange/hacks"), "POST", "/api/skill-exchange/hacks",
+				"{\"name\": \"Kept\", \"description\": \"a\\u0000b\"}", "X-Skill-Exchange-User", "user:default/jdoe", "Content-Type",
+				"application/json"));
+
+		assertRefused(exchange, 400);
+		assertThat(exchange.response().body()).contains("\"field\":\"description\"");
+	}
+
+	@Example
+	void aBlankAcceptHeaderIsNoPreference() {
+		var exchange = app.send(BadRequest.of(app.endpoint("GET /actuator/prometheus"), "GET", "/actuator/prometheus", "", "Accept", ""));
+
+		assertThat(exchange.response().status()).isEqualTo(200);
+	}
+
+	@Example
 	void aQueryStringThatCannotBeDecodedIsABadRequest() {
 		assertRefused(app.send(BadRequest.of(app.endpoint("GET /api/skill-exchange/gigs"), "GET", "/api/skill-exchange/gigs?size=%E0%A4%A", "",
 				"X-Skill-Exchange-User", "user:default/jdoe")), 400);
