@@ -30,6 +30,9 @@ final class CachingMemberDirectory implements MemberDirectory {
 
 	private volatile @Nullable Instant lastAttempt;
 
+	/** Set once the first read has finished (well or not), so that nobody reads the empty snapshot before it. */
+	private volatile boolean loadedOnce;
+
 	CachingMemberDirectory(MemberSource source, Clock clock) {
 		this.source = source;
 		this.clock = clock;
@@ -81,12 +84,19 @@ final class CachingMemberDirectory implements MemberDirectory {
 		catch (RuntimeException e) {
 			log.warn("Members directory not refreshed, keeping {} known users: {}", snapshot.members().size(), e.getMessage());
 		}
+		finally {
+			loadedOnce = true;
+		}
 	}
 
+	/**
+	 * Callers arriving during the first read wait for it: {@code lastAttempt} is set when a read starts, so
+	 * it cannot tell them the snapshot is ready (they would find nobody, and a file is not read again).
+	 */
 	private void loadIfNeverLoaded() {
-		if (lastAttempt == null) {
+		if (!loadedOnce) {
 			synchronized (this) {
-				if (lastAttempt == null) {
+				if (!loadedOnce) {
 					refresh();
 				}
 			}
