@@ -3,8 +3,24 @@
 // Optional env switches:
 //   ENABLE_TEST_USER_PROVIDER=true  -> GET /api/auth/test-user/refresh?user=<name> mints a user token (TEST ONLY)
 //   ENABLE_SIGNALS=false            -> leave out the signals backend (websocket push to browsers)
-//   ENABLE_CATALOG=true             -> adds the catalog backend (needed for group/component recipients)
+//   ENABLE_CATALOG=true             -> adds the catalog backend (needed for group/component recipients, Slack)
+//   ENABLE_SLACK=true               -> adds the Slack processor module (config: notifications.processors.slack)
+//   SLACK_API_URL=http://127.0.0.1:7080/api/  -> points the Slack WebClient at a local simulator
 // Port: APP_CONFIG_backend_listen_port + APP_CONFIG_backend_baseUrl (Backstage config env overrides).
+if (process.env.SLACK_API_URL) {
+  // The Slack module builds `new WebClient(token)` without options; its API URL is not configurable.
+  // Swap the class the package getter returns for a subclass defaulting slackApiUrl (before the module loads).
+  const wc = require(require.resolve('@slack/web-api/dist/WebClient', {
+    paths: [require.resolve('@backstage/plugin-notifications-backend-module-slack')],
+  }));
+  const Orig = wc.WebClient;
+  wc.WebClient = class extends Orig {
+    constructor(token, opts = {}) {
+      super(token, { slackApiUrl: process.env.SLACK_API_URL, ...opts });
+    }
+  };
+}
+
 const { createBackend } = require('@backstage/backend-defaults');
 
 const backend = createBackend();
@@ -20,5 +36,8 @@ if (process.env.ENABLE_TEST_USER_PROVIDER === 'true') {
 }
 if (process.env.ENABLE_CATALOG === 'true') {
   backend.add(require('@backstage/plugin-catalog-backend'));
+}
+if (process.env.ENABLE_SLACK === 'true') {
+  backend.add(require('@backstage/plugin-notifications-backend-module-slack'));
 }
 backend.start();

@@ -63,14 +63,18 @@ public final class BackstageHarness implements AutoCloseable {
 	/** Backstage config overrides ({@code APP_CONFIG_*}) for this backend only, such as a benchmark's pool size. */
 	private final Map<String, String> extraEnvironment;
 
+	/** Config files read after the harness's own, such as a benchmark's catalog and Slack processor. */
+	private final List<Path> extraConfigs;
+
 	/** From the last start's process launch to its first ready answer; -1 before the first start. */
 	private volatile long millisToReady = -1;
 
 	/** Where this start's output begins in the log, which keeps the output of earlier starts. */
 	private volatile long logOffset;
 
-	private BackstageHarness(Map<String, String> extraEnvironment) {
+	private BackstageHarness(Map<String, String> extraEnvironment, List<Path> extraConfigs) {
 		this.extraEnvironment = Map.copyOf(extraEnvironment);
+		this.extraConfigs = List.copyOf(extraConfigs);
 		this.port = freePort();
 		this.log = Path.of("target", "backstage-harness-" + databasePrefix + "log");
 	}
@@ -84,7 +88,7 @@ public final class BackstageHarness implements AutoCloseable {
 	}
 
 	private static BackstageHarness startedForThisJvm() {
-		var harness = new BackstageHarness(Map.of());
+		var harness = new BackstageHarness(Map.of(), List.of());
 		Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "backstage-harness-stop"));
 		harness.start();
 		return harness;
@@ -95,7 +99,16 @@ public final class BackstageHarness implements AutoCloseable {
 	 * overrides; started and ready. The caller closes it, which drops its databases.
 	 */
 	public static BackstageHarness startedWith(Map<String, String> extraEnvironment) {
-		var harness = new BackstageHarness(extraEnvironment);
+		return startedWith(extraEnvironment, List.of());
+	}
+
+	/**
+	 * As {@link #startedWith(Map)}, also reading {@code extraConfigs} (Backstage app-config files) after the
+	 * harness's own, so that they override it. {@code ENABLE_CATALOG}, {@code ENABLE_SLACK} and
+	 * {@code SLACK_API_URL} in the environment add the catalog and Backstage's Slack processor.
+	 */
+	public static BackstageHarness startedWith(Map<String, String> extraEnvironment, List<Path> extraConfigs) {
+		var harness = new BackstageHarness(extraEnvironment, extraConfigs);
 		Runtime.getRuntime().addShutdownHook(new Thread(harness::close, "backstage-harness-stop"));
 		harness.start();
 		return harness;
@@ -110,6 +123,11 @@ public final class BackstageHarness implements AutoCloseable {
 	/** From the last start's process launch to its first ready answer (fresh databases on a first start); -1 before. */
 	public long millisToReady() {
 		return millisToReady;
+	}
+
+	/** The backend's output, of every start so far. */
+	public Path logFile() {
+		return log;
 	}
 
 	public URI baseUrl() {
@@ -153,7 +171,9 @@ public final class BackstageHarness implements AutoCloseable {
 	}
 
 	private void startOnce() {
-		var builder = new ProcessBuilder("node", "index.js", "--config", "app-config.yaml", "--config", "app-config.pg.yaml")
+		var command = new ArrayList<>(List.of("node", "index.js", "--config", "app-config.yaml", "--config", "app-config.pg.yaml"));
+		extraConfigs.forEach(config -> command.addAll(List.of("--config", config.toAbsolutePath().toString())));
+		var builder = new ProcessBuilder(command)
 			.directory(DIRECTORY.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
@@ -311,7 +331,8 @@ public final class BackstageHarness implements AutoCloseable {
 
 	private static synchronized void installIfMissing() {
 		if (Files.exists(DIRECTORY.resolve("node_modules/.package-lock.json"))
-				&& Files.exists(DIRECTORY.resolve("node_modules/@backstage/plugin-notifications-backend/package.json"))) {
+				&& Files.exists(DIRECTORY.resolve("node_modules/@backstage/plugin-notifications-backend/package.json"))
+				&& Files.exists(DIRECTORY.resolve("node_modules/@backstage/plugin-notifications-backend-module-slack/package.json"))) {
 			return;
 		}
 		System.out.println("Installing the Backstage test harness: npm ci in " + DIRECTORY + " (1-2 minutes, once)");
