@@ -2,7 +2,6 @@ package org.skillexchange.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,14 +9,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -56,55 +50,6 @@ class MemberDirectoryTests {
 			assertThat(directory.expandGroup("group:default/platform")).containsExactly("user:default/alice", "user:default/jdoe");
 			assertThat(directory.expandGroup("mobile")).containsExactly("user:default/bob");
 			assertThat(directory.expandGroup("group:default/none")).isEmpty();
-		}
-	}
-
-	@Nested
-	class DuringTheFirstRead {
-
-		CountDownLatch readStarted = new CountDownLatch(1);
-
-		CountDownLatch readMayFinish = new CountDownLatch(1);
-
-		MemberSource slowFile = new MemberSource() {
-
-			@Override
-			public Snapshot load() {
-				readStarted.countDown();
-				try {
-					readMayFinish.await();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				return new FileMemberSource(Path.of("examples/org.yaml")).load();
-			}
-
-			@Override
-			public boolean refreshable() {
-				return false;
-			}
-		};
-
-		@Test
-		void aSecondCallerWaitsForTheFirstReadInsteadOfFindingNobody() throws Exception {
-			var directory = new CachingMemberDirectory(slowFile, Clock.systemUTC());
-			var callers = Executors.newFixedThreadPool(2);
-			var first = CompletableFuture.supplyAsync(() -> directory.find("user:default/alice"), callers);
-			readStarted.await();
-			var secondThread = new AtomicReference<Thread>();
-			var second = CompletableFuture.supplyAsync(() -> {
-				secondThread.set(Thread.currentThread());
-				return directory.find("user:default/bob");
-			}, callers);
-			// Before the read finishes, the second caller has either answered already (the bug) or is waiting for it.
-			await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone()
-					|| (secondThread.get() != null && secondThread.get().getState() == Thread.State.BLOCKED));
-			readMayFinish.countDown();
-
-			assertThat(second.get(10, TimeUnit.SECONDS)).get().extracting(Member::ref).isEqualTo("user:default/bob");
-			assertThat(first.get(10, TimeUnit.SECONDS)).get().extracting(Member::ref).isEqualTo("user:default/alice");
-			callers.shutdown();
 		}
 	}
 
