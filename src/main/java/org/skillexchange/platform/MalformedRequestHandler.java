@@ -2,6 +2,7 @@ package org.skillexchange.platform;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,16 +22,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class MalformedRequestHandler extends ResponseEntityExceptionHandler {
 
+	private static final int MAX_ERRORS = 20;
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+		List<FieldError> fieldErrors = ex.getBindingResult().getFieldErrors();
+		// A list of 300,000 bad items has 600,000 errors; naming the first few says what is wrong without a huge answer.
+		List<Map<String, String>> errors = fieldErrors.stream()
+			.limit(MAX_ERRORS)
 			.map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
 			.toList();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
-			.map(error -> error.get("field") + ": " + error.get("message"))
-			.reduce((a, b) -> a + "; " + b)
-			.orElse("invalid request"));
+		String more = fieldErrors.size() > MAX_ERRORS ? "; and " + (fieldErrors.size() - MAX_ERRORS) + " more" : "";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.isEmpty() ? "invalid request"
+				: errors.stream().map(error -> error.get("field") + ": " + error.get("message")).collect(Collectors.joining("; ")) + more);
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);

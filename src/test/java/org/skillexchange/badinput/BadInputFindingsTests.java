@@ -65,6 +65,18 @@ class BadInputFindingsTests {
 	}
 
 	@Example
+	void aListOfHundredsOfThousandsOfBadItemsIsRefusedQuicklyNamingTheFirst() {
+		String queries = String.join(",", java.util.Collections.nCopies(300_000, "{}"));
+		var exchange = app.send(BadRequest.of(app.endpoint("POST /api/skill-exchange/saved-searches"), "POST", "/api/skill-exchange/saved-searches",
+				"{\"gigType\": \"EMBED\", \"queries\": [" + queries + "]}", "X-Skill-Exchange-User", "user:default/jdoe", "Content-Type",
+				"application/json"));
+
+		assertRefused(exchange, 400);
+		assertThat(exchange.nanos()).isLessThan(java.time.Duration.ofSeconds(30).toNanos());
+		assertThat(exchange.response().body()).contains("\"field\":\"queries[").contains("more").hasSizeLessThan(10_000);
+	}
+
+	@Example
 	void aQueryStringThatCannotBeDecodedIsABadRequest() {
 		assertRefused(app.send(BadRequest.of(app.endpoint("GET /api/skill-exchange/gigs"), "GET", "/api/skill-exchange/gigs?size=%E0%A4%A", "",
 				"X-Skill-Exchange-User", "user:default/jdoe")), 400);
