@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.skillexchange.slacksim.RateLimits;
 import org.skillexchange.slacksim.RecordedRequest;
+import org.skillexchange.testsupport.SlidingWindows;
 import org.skillexchange.slacksim.SimulatedUser;
 import org.skillexchange.slacksim.SlackSimulator;
 import org.skillexchange.testsupport.PostgresDatabases;
@@ -110,7 +111,7 @@ class ThreeInstancesSharedSlackBudgetTests {
 				.collect(Collectors.groupingBy(r -> r.params().get("channel")))
 				.values()
 				.stream()
-				.mapToInt(posts -> peak(posts, Duration.ofSeconds(3)))
+				.mapToInt(posts -> SlidingWindows.peak(posts, Duration.ofSeconds(3)))
 				.max()
 				.orElse(0);
 			List<Map<String, Double>> perInstance = new ArrayList<>();
@@ -220,20 +221,7 @@ class ThreeInstancesSharedSlackBudgetTests {
 	}
 
 	private static int peakPerMinute(List<RecordedRequest> requests, String method) {
-		return peak(requests.stream().filter(r -> r.method().equals(method)).toList(), Duration.ofMinutes(1));
-	}
-
-	/** The most requests within any {@code window}, as the simulator's sliding windows count them. */
-	private static int peak(List<RecordedRequest> requests, Duration window) {
-		List<Instant> times = requests.stream().map(RecordedRequest::at).sorted().toList();
-		int peak = 0;
-		for (int last = 0, first = 0; last < times.size(); last++) {
-			while (!times.get(first).plus(window).isAfter(times.get(last))) {
-				first++;
-			}
-			peak = Math.max(peak, last - first + 1);
-		}
-		return peak;
+		return SlidingWindows.peak(requests.stream().filter(r -> r.method().equals(method)).toList(), Duration.ofMinutes(1));
 	}
 
 	private static double minutes(int calls, int perMinute) {

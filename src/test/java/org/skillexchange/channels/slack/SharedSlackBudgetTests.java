@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +35,7 @@ import org.skillexchange.notifications.spi.NotificationContent;
 import org.skillexchange.slacksim.Fault;
 import org.skillexchange.slacksim.RateLimits;
 import org.skillexchange.slacksim.RecordedRequest;
+import org.skillexchange.testsupport.SlidingWindows;
 import org.skillexchange.slacksim.SimulatedUser;
 import org.skillexchange.slacksim.SlackSimulator;
 import org.skillexchange.templates.Templates;
@@ -156,7 +156,7 @@ class SharedSlackBudgetTests {
 			.filter(r -> r.method().equals(SlackRateLimiter.POST_MESSAGE))
 			.collect(Collectors.groupingBy(r -> r.params().get("channel")));
 		assertThat(postsPerChannel.get(SIMULATOR.dmWith(userId("often-0")))).hasSize(6);
-		assertThat(postsPerChannel.values()).allSatisfy(posts -> assertThat(peak(posts, Duration.ofSeconds(1))).isOne());
+		assertThat(postsPerChannel.values()).allSatisfy(posts -> assertThat(SlidingWindows.peak(posts, Duration.ofSeconds(1))).isOne());
 	}
 
 	@Test
@@ -251,19 +251,7 @@ class SharedSlackBudgetTests {
 
 	/** The most requests of this method within any {@code window} (Slack's windows slide). */
 	private static int peak(List<RecordedRequest> requests, String method, Duration window) {
-		return peak(requests.stream().filter(r -> r.method().equals(method)).toList(), window);
-	}
-
-	private static int peak(Collection<RecordedRequest> requests, Duration window) {
-		List<Instant> times = requests.stream().map(RecordedRequest::at).sorted().toList();
-		int peak = 0;
-		for (int last = 0, first = 0; last < times.size(); last++) {
-			while (!times.get(first).plus(window).isAfter(times.get(last))) {
-				first++;
-			}
-			peak = Math.max(peak, last - first + 1);
-		}
-		return peak;
+		return SlidingWindows.peak(requests.stream().filter(r -> r.method().equals(method)).toList(), window);
 	}
 
 	private SlackChannel instance() {
